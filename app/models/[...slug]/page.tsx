@@ -1,0 +1,163 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { cache, type ReactNode } from "react";
+import { creditsLabel } from "@/components/catalog/credits-label";
+import { ModelFaq } from "@/components/catalog/model-faq";
+import { ModelHeader } from "@/components/catalog/model-header";
+import { ParametersTable } from "@/components/catalog/parameters-table";
+import { PricingCompare } from "@/components/catalog/pricing-compare";
+import { UseViaApi } from "@/components/catalog/use-via-api";
+import { VariantGrid } from "@/components/catalog/variant-grid";
+import { modalityLabels, taskLabels } from "@/components/catalog/variant-labels";
+import { formatUsd, getVariants, resolveVariant } from "@/lib/catalog";
+import { publicUrl } from "@/lib/env";
+
+type Props = { params: Promise<{ slug: string[] }> };
+
+// Metadata and the page both need the variant; cache() makes that one query per request.
+const loadVariant = cache(async (slug: string) => {
+  await connection();
+  return resolveVariant(slug);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await loadVariant((await params).slug.join("/"));
+  if (!found) return { title: "Model not found" };
+  const { variant } = found;
+  return {
+    title: `${variant.displayName}: price and API`,
+    description: `${variant.displayName} by ${variant.provider.name}: ${formatUsd(variant.priceMicros)} per image (${creditsLabel(variant.priceMicros)}), ${taskLabels[variant.task].toLowerCase()}, through one Lumigate API key.`,
+    alternates: { canonical: `/models/${variant.slug}` },
+  };
+}
+
+const sections = [
+  { id: "overview", title: "Overview" },
+  { id: "parameters", title: "Parameters" },
+  { id: "api", title: "Use via API" },
+  { id: "pricing", title: "Pricing" },
+  { id: "related", title: "Related models" },
+  { id: "faq", title: "FAQ" },
+] as const;
+
+type SectionId = (typeof sections)[number]["id"];
+
+function Section({ id, intro, children }: { id: SectionId; intro?: ReactNode; children: ReactNode }) {
+  const title = sections.find((s) => s.id === id)?.title;
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="space-y-4">
+      <div className="space-y-1">
+        <h2 id={`${id}-title`} className="text-xl font-semibold tracking-tight">
+          {title}
+        </h2>
+        {intro && <p className="text-sm text-muted-foreground">{intro}</p>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export default async function ModelPage({ params }: Props) {
+  const found = await loadVariant((await params).slug.join("/"));
+  if (!found) notFound();
+  const { variant, isAlias } = found;
+  if (isAlias) permanentRedirect(`/models/${variant.slug}`);
+
+  const related = variant.relatedSlugs.length > 0 ? await getVariants(variant.relatedSlugs) : [];
+  const shownSections = sections.filter((s) => s.id !== "related" || related.length > 0);
+
+  const facts: [string, ReactNode][] = [
+    ["Provider", variant.provider.name],
+    ["Family", variant.family.name],
+    ["Modality", modalityLabels[variant.modality]],
+    ["Task", taskLabels[variant.task]],
+    ["Resolution tier", variant.resolutionTier ?? "Not tiered"],
+    ["Billing", "Per image"],
+  ];
+
+  return (
+    <>
+      <ModelHeader variant={variant} />
+
+      <div className="mx-auto max-w-6xl px-4 sm:px-6">
+        <nav aria-label="On this page" className="-mx-4 overflow-x-auto border-b px-4 sm:mx-0 sm:px-0">
+          <ul className="flex gap-1 py-2 text-sm whitespace-nowrap">
+            {shownSections.map((s) => (
+              <li key={s.id}>
+                <a
+                  href={`#${s.id}`}
+                  className="inline-block rounded-md px-3 py-1.5 text-muted-foreground hover:bg-muted hover:text-foreground"
+                >
+                  {s.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+
+        <div className="space-y-14 py-10">
+          <Section id="overview">
+            <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+              <div className="space-y-4 leading-relaxed">
+                {variant.description.split(/\n{2,}/).map((paragraph) => (
+                  <p key={paragraph}>{paragraph}</p>
+                ))}
+                {variant.useCases.length > 0 && (
+                  <div>
+                    <h3 className="mb-2 text-sm font-semibold">Good for</h3>
+                    <ul className="flex flex-wrap gap-2">
+                      {variant.useCases.map((useCase) => (
+                        <li key={useCase} className="rounded-full border bg-card px-3 py-1 text-sm">
+                          {useCase}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </div>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 self-start rounded-xl border bg-card p-4 text-sm">
+                {facts.map(([term, detail]) => (
+                  <div key={term} className="contents">
+                    <dt className="text-muted-foreground">{term}</dt>
+                    <dd className="font-medium">{detail}</dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          </Section>
+
+          <Section
+            id="parameters"
+            intro={
+              <>
+                Fields of <code className="font-mono text-[13px]">input</code> in a task request. Anything not listed
+                is rejected; omitted fields take their default.
+              </>
+            }
+          >
+            <ParametersTable parameters={variant.parameters} />
+          </Section>
+
+          <Section id="api" intro="One key and one request shape for every model in the catalog. Keys come with accounts, which are coming soon.">
+            <UseViaApi variant={variant} baseUrl={publicUrl} />
+          </Section>
+
+          <Section id="pricing" intro="What one image costs, here and elsewhere.">
+            <PricingCompare variant={variant} />
+          </Section>
+
+          {related.length > 0 && (
+            <Section id="related">
+              <VariantGrid variants={related} headingLevel="h3" />
+            </Section>
+          )}
+
+          <Section id="faq">
+            <ModelFaq variant={variant} />
+          </Section>
+        </div>
+      </div>
+    </>
+  );
+}

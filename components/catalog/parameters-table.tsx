@@ -1,0 +1,88 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import type { ParamDescriptor } from "@/lib/catalog/params";
+
+const typeLabels: Record<ParamDescriptor["type"], string> = {
+  string: "string",
+  integer: "integer",
+  number: "number",
+  boolean: "boolean",
+  enum: "enum",
+  image_urls: "array of image URLs",
+};
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function rangeText(p: ParamDescriptor): string {
+  switch (p.type) {
+    case "string":
+      return `up to ${plural(p.maxLength, "character", "characters")}`;
+    case "integer":
+    case "number":
+      return `${p.min} to ${p.max}${p.step === undefined ? "" : `, step ${p.step}`}`;
+    case "boolean":
+      return "true or false";
+    case "enum":
+      return p.options.join(", ");
+    case "image_urls":
+      return (p.minItems ?? 0) === p.maxItems
+        ? plural(p.maxItems, "image", "images")
+        : `${p.minItems ?? 0} to ${plural(p.maxItems, "image", "images")}`;
+  }
+}
+
+function defaultText(p: ParamDescriptor): string | null {
+  if (p.type === "string" || p.type === "image_urls" || p.default === undefined) return null;
+  return String(p.default);
+}
+
+export function ParametersTable({ parameters }: { parameters: ParamDescriptor[] }) {
+  return (
+    <Table label="Parameters">
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell>Name</TableHeaderCell>
+          <TableHeaderCell>Type</TableHeaderCell>
+          <TableHeaderCell>Range</TableHeaderCell>
+          <TableHeaderCell>Default</TableHeaderCell>
+          <TableHeaderCell>Description</TableHeaderCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {parameters.map((p) => {
+          const fallback = defaultText(p);
+          return (
+            <TableRow key={p.name}>
+              <TableHeaderCell scope="row" className="py-3">
+                <code className="font-mono text-[13px] font-semibold text-foreground">{p.name}</code>
+                {p.required && (
+                  <Badge tone="accent" className="ml-2">
+                    required
+                  </Badge>
+                )}
+              </TableHeaderCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">{typeLabels[p.type]}</TableCell>
+              <TableCell className="min-w-32 text-muted-foreground">{rangeText(p)}</TableCell>
+              <TableCell>
+                {fallback === null ? (
+                  <span className="text-muted-foreground">
+                    <span aria-hidden>–</span>
+                    <span className="sr-only">none</span>
+                  </span>
+                ) : (
+                  <code className="font-mono text-[13px]">{fallback}</code>
+                )}
+              </TableCell>
+              <TableCell className="min-w-64">
+                <p className="font-medium">{p.label}</p>
+                <p className="text-muted-foreground">{p.description}</p>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,65 @@
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { formatUsd } from "@/lib/catalog";
+import type { VariantView } from "@/lib/catalog/types";
+import { creditsLabel } from "./credits-label";
+
+export function PricingCompare({ variant }: { variant: VariantView }) {
+  const reference = variant.referencePriceMicros;
+  const savingPercent =
+    reference !== null && reference > variant.priceMicros
+      ? Math.round((1 - variant.priceMicros / reference) * 100)
+      : null;
+
+  return (
+    <div className="space-y-3">
+      <Table label="Price comparison">
+        <TableHead>
+          <TableRow>
+            <TableHeaderCell>Where</TableHeaderCell>
+            <TableHeaderCell>Price per image</TableHeaderCell>
+            <TableHeaderCell>Notes</TableHeaderCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          <TableRow className="bg-accent/40">
+            <TableHeaderCell scope="row" className="py-3 text-foreground">
+              Lumigate
+            </TableHeaderCell>
+            <TableCell className="whitespace-nowrap">
+              <span className="font-semibold tabular-nums">{formatUsd(variant.priceMicros)}</span>
+              <span className="block text-xs text-muted-foreground">{creditsLabel(variant.priceMicros)}</span>
+            </TableCell>
+            <TableCell className="min-w-56 text-muted-foreground">
+              Taken from your prepaid balance per image; nothing when a generation fails.
+            </TableCell>
+          </TableRow>
+          {reference !== null && (
+            <TableRow>
+              <TableHeaderCell scope="row" className="py-3 text-foreground">
+                {variant.referenceSource ?? "Upstream"}
+              </TableHeaderCell>
+              <TableCell className="font-semibold whitespace-nowrap tabular-nums">{formatUsd(reference)}</TableCell>
+              <TableCell className="min-w-56 text-muted-foreground">
+                Upstream reference price{variant.referenceSource ? ` as listed by ${variant.referenceSource}` : ""}.
+              </TableCell>
+            </TableRow>
+          )}
+          <TableRow>
+            <TableHeaderCell scope="row" className="py-3 text-foreground">
+              Direct from {variant.provider.name}
+            </TableHeaderCell>
+            <TableCell className="min-w-36">varies, needs its own account</TableCell>
+            <TableCell className="min-w-56 text-muted-foreground">
+              A separate sign-up, balance and API integration for this one provider.
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      {savingPercent !== null && savingPercent > 0 && (
+        <p className="text-sm text-muted-foreground">
+          Lumigate charges {savingPercent}% less than the upstream reference price for this model.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { VariantView } from "@/lib/catalog/types";
+import { StatusBadge } from "./status-badge";
+import { VariantBadges } from "./variant-badges";
+import { VariantPrice } from "./variant-price";
+
+/**
+ * A variant as a card. The name is the only link; its ::after stretches over the card so the
+ * whole card is clickable while screen readers hear one link named after the model.
+ */
+export function VariantCard({ variant, headingLevel = "h3" }: { variant: VariantView; headingLevel?: "h2" | "h3" }) {
+  const Heading = headingLevel;
+  return (
+    <article className="relative flex h-full flex-col gap-3 rounded-xl border bg-card p-4 shadow-xs transition-colors hover:border-primary/50 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-ring">
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <p className="text-xs text-muted-foreground">{variant.provider.name}</p>
+          <Heading className="mt-0.5 text-base leading-snug font-semibold">
+            <Link
+              href={`/models/${variant.slug}`}
+              data-testid="variant-result"
+              className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none"
+            >
+              {variant.displayName}
+            </Link>
+          </Heading>
+        </div>
+        <StatusBadge status={variant.status} />
+      </div>
+      <VariantBadges variant={variant} />
+      <div className="mt-auto border-t pt-3">
+        <VariantPrice priceMicros={variant.priceMicros} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Modality, ModelTask, VariantStatus } from "@/lib/db/generated/enums";
+import type { ParamDescriptor } from "./params";
+
+export type { Modality, ModelTask, VariantStatus };
+
+/** A variant as pages and the API see it: plain JSON, money as integer micro-USD numbers. */
+export type VariantView = {
+  slug: string;
+  displayName: string;
+  aliases: string[];
+  provider: { slug: string; name: string };
+  family: { slug: string; name: string };
+  modality: Modality;
+  task: ModelTask;
+  resolutionTier: string | null;
+  priceMicros: number;
+  priceCredits: number;
+  referencePriceMicros: number | null;
+  referenceSource: string | null;
+  parameters: ParamDescriptor[];
+  status: VariantStatus;
+  /** ISO date, YYYY-MM-DD. */
+  releaseDate: string;
+  description: string;
+  useCases: string[];
+  relatedSlugs: string[];
+  featured: boolean;
+};
+
+export const catalogSorts = ["featured", "price-asc", "price-desc", "name", "newest"] as const;
+export type CatalogSort = (typeof catalogSorts)[number];
+
+export type CatalogFilters = {
+  q?: string;
+  provider?: string;
+  modality?: Modality;
+  task?: ModelTask;
+  minPriceMicros?: number;
+  maxPriceMicros?: number;
+  sort?: CatalogSort;
+};
+
+/** A brand with at least one listed variant, for filter menus. */
+export type CatalogProviderSummary = { slug: string; name: string; variantCount: number };

@@ -1,0 +1,36 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "./generated/client";
+
+export { Prisma } from "./generated/client";
+
+function createClient(): PrismaClient {
+  if (!env.DATABASE_URL) {
+    throw new Error(
+      "DATABASE_URL is not set. Start Lumigate with `npm start` (which runs an embedded PostgreSQL) or set DATABASE_URL.",
+    );
+  }
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+}
+
+// One client per process (dev hot reload would otherwise open a pool per edit), created on first
+// use so that `next build` can import modules that use it without a database.
+const globalForDb = globalThis as unknown as { lumigateDb?: PrismaClient };
+
+function client(): PrismaClient {
+  return (globalForDb.lumigateDb ??= createClient());
+}
+
+export const db = new Proxy({} as PrismaClient, {
+  get(_, prop) {
+    const c = client();
+    const value: unknown = Reflect.get(c, prop);
+    return typeof value === "function" ? value.bind(c) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  await globalForDb.lumigateDb?.$disconnect();
+  globalForDb.lumigateDb = undefined;
+}
