@@ -2,6 +2,7 @@
 export const apiErrorCodes = {
   unauthorized: { status: 401, openaiType: "authentication_error" },
   insufficient_credits: { status: 402, openaiType: "insufficient_credits" },
+  spend_cap_reached: { status: 402, openaiType: "insufficient_credits" },
   forbidden: { status: 403, openaiType: "permission_error" },
   not_found: { status: 404, openaiType: "not_found" },
   method_not_allowed: { status: 405, openaiType: "invalid_request_error" },
