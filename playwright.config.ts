@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** Per port, so concurrent runs on different ports keep to their own database. */
+export const e2eDataDir = `.data/e2e-${port}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,7 +36,7 @@ export default defineConfig({
   ],
   // The real launcher on its own data directory (fresh each run), so e2e covers `npm start` itself.
   webServer: {
-    command: `rm -rf .data/e2e && DATA_DIR=.data/e2e PORT=${port} npm start`,
+    command: `rm -rf ${e2eDataDir} && DATA_DIR=${e2eDataDir} PORT=${port} npm start`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

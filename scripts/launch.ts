@@ -1,13 +1,14 @@
 // npm start / npm run dev: build if needed, start the database if needed, migrate, seed, serve.
 // Everything it starts stops with it (Ctrl-C, SIGTERM, SIGHUP, or the server exiting).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { DataDirInUseError, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { EMBEDDED_DATABASE } from "@/lib/db/local";
 import { prepareDatabase } from "@/lib/db/prepare";
-import { childEnv, env } from "@/lib/env";
+import { childEnv, env, publicUrl } from "@/lib/env";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const nextBin = path.resolve("node_modules/.bin/next");
@@ -30,6 +31,17 @@ function buildIsStale(): boolean {
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   return buildInputs.some((input) => newestMtime(path.resolve(input)) > builtAt);
+}
+
+/** NEXTAUTH_SECRET, or one generated on first start and kept in DATA_DIR so sessions survive restarts. */
+function authSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.resolve(env.DATA_DIR, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -97,7 +109,7 @@ async function main(): Promise<number> {
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: stopping...`);
+    say(`${signal === "SIGHUP" && process.ppid === 1 ? "parent exited" : signal}: stopping...`);
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
       await exited(server);
@@ -108,6 +120,12 @@ async function main(): Promise<number> {
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       process.on(signal, () => void shutdown(signal).then(() => resolve(signal === "SIGINT" ? 130 : 143)));
     }
+    // If whoever started us dies without passing a signal on (a killed npm), stop rather than orphan
+    // the server and the database.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown("SIGHUP").then(() => resolve(129));
+    }, 1000).unref();
   });
 
   try {
@@ -121,7 +139,12 @@ async function main(): Promise<number> {
   }
   if (stopping) return stopped;
 
-  server = run(nextBin, [mode, "--port", String(env.PORT)], { DATABASE_URL: databaseUrl, PORT: String(env.PORT) });
+  server = run(nextBin, [mode, "--port", String(env.PORT)], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(env.PORT),
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? publicUrl,
+  });
   void listening(env.PORT, server).then((up) => {
     if (up) say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://localhost:${env.PORT}`);
   });

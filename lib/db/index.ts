@@ -5,18 +5,30 @@ import { PrismaClient } from "./generated/client";
 
 export { Prisma } from "./generated/client";
 
+// One client per process (dev hot reload would otherwise open a pool per edit), created on first
+// use so that `next build` can import modules that use it without a database.
+const globalForDb = globalThis as unknown as { lumigateDb?: PrismaClient };
+
+let configuredUrl: string | undefined;
+
+/**
+ * For commands that find their database at run time (the operator CLI, reconcile): call before
+ * the first query. The server itself always gets DATABASE_URL from the launcher.
+ */
+export function setDatabaseUrl(url: string): void {
+  if (globalForDb.lumigateDb) throw new Error("setDatabaseUrl must be called before the first query.");
+  configuredUrl = url;
+}
+
 function createClient(): PrismaClient {
-  if (!env.DATABASE_URL) {
+  const url = configuredUrl ?? env.DATABASE_URL;
+  if (!url) {
     throw new Error(
       "DATABASE_URL is not set. Start Lumigate with `npm start` (which runs an embedded PostgreSQL) or set DATABASE_URL.",
     );
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 }
-
-// One client per process (dev hot reload would otherwise open a pool per edit), created on first
-// use so that `next build` can import modules that use it without a database.
-const globalForDb = globalThis as unknown as { lumigateDb?: PrismaClient };
 
 function client(): PrismaClient {
   return (globalForDb.lumigateDb ??= createClient());

@@ -1,0 +1,81 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { newId } from "@/lib/ids";
+import { formatMicrosUsd } from "./periods";
+
+type Tx = Prisma.TransactionClient;
+
+/** Creates an account's wallet, with the sign-up grant if any, inside the caller's transaction. */
+export async function openWallet(tx: Tx, accountId: string, grantMicros: number): Promise<void> {
+  await tx.wallet.create({ data: { accountId, availableMicros: BigInt(grantMicros) } });
+  if (grantMicros > 0) {
+    await tx.ledgerEntry.create({
+      data: {
+        id: newId("txn"),
+        accountId,
+        kind: "grant",
+        amountMicros: BigInt(grantMicros),
+        externalRef: `signup:${accountId}`,
+        memo: "Sign-up credit",
+      },
+    });
+  }
+}
+
+type CreditInput = {
+  accountId: string;
+  amountMicros: number;
+  memo: string;
+  actorUserId?: string;
+  /** Makes the credit idempotent: a second credit with the same kind and ref is refused. */
+  externalRef?: string;
+};
+
+/**
+ * Adds (or, for adjustments, removes) money from the available balance with its ledger entry, in
+ * one transaction. A debit that would take the balance below zero fails with insufficient_credits.
+ */
+async function credit(kind: "grant" | "adjustment", input: CreditInput): Promise<{ entryId: string }> {
+  if (!Number.isSafeInteger(input.amountMicros) || input.amountMicros === 0) {
+    throw new ApiError("validation_error", "The amount must be a non-zero whole number of micro-USD.");
+  }
+  if (kind === "grant" && input.amountMicros < 0) {
+    throw new ApiError("validation_error", "A grant must be positive; use an adjustment to remove credit.");
+  }
+  const amount = BigInt(input.amountMicros);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.wallet.updateMany({
+      where: { accountId: input.accountId, availableMicros: { gte: -amount } },
+      data: { availableMicros: { increment: amount } },
+    });
+    if (updated.count === 0) {
+      const wallet = await tx.wallet.findUnique({ where: { accountId: input.accountId } });
+      if (!wallet) throw new ApiError("not_found", "No such account.");
+      throw new ApiError(
+        "insufficient_credits",
+        `This would take the balance below zero: ${formatMicrosUsd(wallet.availableMicros)} is available.`,
+      );
+    }
+    const entry = await tx.ledgerEntry.create({
+      data: {
+        id: newId("txn"),
+        accountId: input.accountId,
+        kind,
+        amountMicros: amount,
+        memo: input.memo,
+        actorUserId: input.actorUserId,
+        externalRef: input.externalRef,
+      },
+    });
+    return { entryId: entry.id };
+  });
+}
+
+export function grantCredits(input: CreditInput): Promise<{ entryId: string }> {
+  return credit("grant", input);
+}
+
+export function adjustBalance(input: CreditInput): Promise<{ entryId: string }> {
+  return credit("adjustment", input);
+}
