@@ -6,6 +6,7 @@ import { VariantGrid } from "@/components/catalog/variant-grid";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { featuredVariants, formatUsd, MICROS_PER_CREDIT } from "@/lib/catalog";
+import { signupGrantMicros } from "@/lib/env";
 
 const benefits = [
   {
@@ -31,9 +32,9 @@ const benefits = [
 ];
 
 const comingSoon = [
-  { title: "Accounts with free credit", body: "Sign up and start with $10 of credit to try models before topping up." },
-  { title: "Dashboard", body: "API keys, top-ups, spend caps and usage in one place." },
   { title: "Playground", body: "Run one prompt across several models side by side and keep the best result." },
+  { title: "Card top-ups", body: "Add credit to your balance by card, through Stripe." },
+  { title: "Usage charts", body: "Spend per model, per key and per day, request by request." },
 ];
 
 export default async function HomePage() {
@@ -55,19 +56,23 @@ export default async function HomePage() {
               Ideogram, Qwen Image and more. You pay per image, and a generation that fails costs nothing.
             </p>
             <div className="flex flex-wrap gap-3">
-              <Link href="/models" className={buttonVariants({ size: "lg" })}>
-                Browse models
+              <Link href="/sign-up" className={buttonVariants({ size: "lg" })}>
+                {signupGrantMicros > 0 ? `Sign up for ${formatUsd(signupGrantMicros)} free credit` : "Create an account"}
                 <ArrowRight aria-hidden />
               </Link>
-              {example && (
-                <Link
-                  href={`/models/${example.slug}#api`}
-                  className={buttonVariants({ variant: "outline", size: "lg" })}
-                >
-                  See an API example
-                </Link>
-              )}
+              <Link href="/models" className={buttonVariants({ variant: "outline", size: "lg" })}>
+                Browse models
+              </Link>
             </div>
+            {example && (
+              <Link
+                href={`/models/${example.slug}#api`}
+                className="inline-flex items-center gap-1 rounded-sm text-sm font-medium text-primary hover:underline"
+              >
+                See an API example
+                <ArrowRight aria-hidden className="size-4" />
+              </Link>
+            )}
           </div>
 
           {example && (

@@ -1,11 +1,8 @@
 // npm run reconcile: check every account's wallet against its ledger; exit 1 on any drift.
 import { findDrift } from "@/lib/billing";
-import { disconnectDb, setDatabaseUrl } from "@/lib/db";
-import { openDatabase } from "@/lib/db/local";
+import { runDatabaseCommand } from "@/lib/db/command";
 
-const database = await openDatabase();
-try {
-  setDatabaseUrl(database.url);
+await runDatabaseCommand(async () => {
   const { checked, drift } = await findDrift();
   for (const d of drift) {
     console.log(
@@ -13,8 +10,5 @@ try {
     );
   }
   console.log(drift.length ? `${drift.length} of ${checked} accounts drift` : `OK: ${checked} accounts reconcile`);
-  process.exitCode = drift.length ? 1 : 0;
-} finally {
-  await disconnectDb();
-  await database.close();
-}
+  return drift.length ? 1 : 0;
+});

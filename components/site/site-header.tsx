@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HeaderAccountLinks } from "@/components/auth/header-account-links";
 import { LogoMark } from "./logo";
 import { NavLink } from "./nav-link";
 
@@ -15,6 +16,7 @@ export function SiteHeader() {
             <li>
               <NavLink href="/models">Models</NavLink>
             </li>
+            <HeaderAccountLinks />
           </ul>
         </nav>
       </div>

@@ -16,7 +16,7 @@ export type Drift = {
  */
 export async function findDrift(accountIds?: string[]): Promise<{ checked: number; drift: Drift[] }> {
   const filter = accountIds ?? null;
-  const rows = await db.$queryRaw<(Drift & { ok: boolean })[]>`
+  const rows = await db.$queryRaw<Drift[]>`
     WITH ledger AS (
       SELECT "accountId", SUM("amountMicros") AS total, SUM("reservedDeltaMicros") AS reserved
       FROM "LedgerEntry" GROUP BY "accountId"
@@ -28,14 +28,17 @@ export async function findDrift(accountIds?: string[]): Promise<{ checked: numbe
            COALESCE(w."reservedMicros", 0)::bigint AS "reservedMicros",
            COALESCE(l.total, 0)::bigint AS "ledgerTotalMicros",
            COALESCE(l.reserved, 0)::bigint AS "ledgerReservedMicros",
-           COALESCE(h.held, 0)::bigint AS "heldMicros",
-           (COALESCE(w."availableMicros", 0) + COALESCE(w."reservedMicros", 0) = COALESCE(l.total, 0)
-             AND COALESCE(w."reservedMicros", 0) = COALESCE(l.reserved, 0)
-             AND COALESCE(w."reservedMicros", 0) = COALESCE(h.held, 0)) AS ok
+           COALESCE(h.held, 0)::bigint AS "heldMicros"
     FROM "Account" a
     LEFT JOIN "Wallet" w ON w."accountId" = a."id"
     LEFT JOIN ledger l ON l."accountId" = a."id"
     LEFT JOIN held h ON h."accountId" = a."id"
     WHERE ${filter}::text[] IS NULL OR a."id" = ANY(${filter}::text[])`;
-  return { checked: rows.length, drift: rows.filter((r) => !r.ok).map(({ ok: _ok, ...drift }) => drift) };
+  const drift = rows.filter(
+    (r) =>
+      r.availableMicros + r.reservedMicros !== r.ledgerTotalMicros ||
+      r.reservedMicros !== r.ledgerReservedMicros ||
+      r.reservedMicros !== r.heldMicros,
+  );
+  return { checked: rows.length, drift };
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // One error vocabulary for every API surface; each surface renders it in its own envelope.
 export const apiErrorCodes = {
   unauthorized: { status: 401, openaiType: "authentication_error" },
@@ -33,4 +35,11 @@ export class ApiError extends Error {
     this.name = "ApiError";
     this.status = apiErrorCodes[code].status;
   }
+}
+
+export function validationError(error: z.ZodError): ApiError {
+  const first = error.issues[0];
+  const param = first?.path.join(".") || undefined;
+  const message = first ? `${param ? `${param}: ` : ""}${first.message}` : "Invalid request";
+  return new ApiError("validation_error", message, { param, details: z.flattenError(error) });
 }

@@ -1,3 +1,3 @@
-export { ApiError, apiErrorCodes, type ApiErrorCode } from "./errors";
+export { ApiError, apiErrorCodes, validationError, type ApiErrorCode } from "./errors";
 export { errorResponse, successResponse, type Envelope } from "./envelopes";
-export { apiRoute, newRequestId, validationError } from "./route";
+export { apiRoute, newRequestId } from "./route";

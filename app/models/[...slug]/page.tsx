@@ -139,7 +139,7 @@ export default async function ModelPage({ params }: Props) {
             <ParametersTable parameters={variant.parameters} />
           </Section>
 
-          <Section id="api" intro="One key and one request shape for every model in the catalog. Keys come with accounts, which are coming soon.">
+          <Section id="api" intro="One key and one request shape for every model in the catalog. Create a key in your dashboard after signing up.">
             <UseViaApi variant={variant} baseUrl={publicUrl} />
           </Section>
 

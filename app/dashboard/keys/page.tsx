@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/dashboard/dashboard-shell";
+import { KeyList } from "@/components/keys/key-list";
+import { CreateKeyButton, KeysUiProvider } from "@/components/keys/keys-ui";
+import { requireUser } from "@/lib/auth/session";
+import { listKeys } from "@/lib/keys";
+
+export const metadata: Metadata = { title: "API keys" };
+
+// Outside the component: relative times count from the moment the keys were read, once per request.
+async function loadKeys(accountId: string) {
+  const keys = await listKeys(accountId);
+  return { keys, now: Date.now() };
+}
+
+export default async function KeysPage() {
+  const user = await requireUser();
+  const { keys, now } = await loadKeys(user.accountId);
+  return (
+    <KeysUiProvider>
+      <PageHeader
+        title="API keys"
+        description={
+          <>
+            Send a key as <code className="font-mono text-sm">Authorization: Bearer &lt;key&gt;</code>. Revoking or rolling one
+            takes effect everywhere within seconds.
+          </>
+        }
+        actions={<CreateKeyButton isPrimary />}
+      />
+      <KeyList keys={keys} now={now} />
+    </KeysUiProvider>
+  );
+}

@@ -1,0 +1,52 @@
+import { ArrowRight, Gauge, KeyRound, LayoutGrid } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BalanceCard } from "@/components/dashboard/balance-card";
+import { PageHeader } from "@/components/dashboard/dashboard-shell";
+import { SpendMeters } from "@/components/dashboard/spend-meter";
+import { getAccountBalance, requireUser } from "@/lib/auth";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const shortcuts = [
+  { href: "/dashboard/keys", icon: KeyRound, title: "Create an API key", body: "Issue a key to call any model from your code." },
+  { href: "/models", icon: LayoutGrid, title: "Browse models", body: "Compare prices and parameters across the catalog." },
+  { href: "/dashboard/settings", icon: Gauge, title: "Set spend caps", body: "Limit what can be spent per day and per month." },
+];
+
+export default async function OverviewPage() {
+  const user = await requireUser();
+  const { availableMicros, reservedMicros, caps, spent } = await getAccountBalance(user);
+
+  return (
+    <>
+      <PageHeader title="Overview" description={`Signed in as ${user.email}.`} />
+      <div className="grid gap-4 md:grid-cols-3">
+        <BalanceCard availableMicros={availableMicros} reservedMicros={reservedMicros} />
+        <SpendMeters spent={spent} caps={caps} />
+      </div>
+      <section aria-labelledby="shortcuts-title" className="space-y-3">
+        <h2 id="shortcuts-title" className="text-lg font-semibold">
+          Shortcuts
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-3">
+          {shortcuts.map(({ href, icon: Icon, title, body }) => (
+            <li key={href}>
+              <Link
+                href={href}
+                className="group flex h-full flex-col gap-2 rounded-xl border bg-card p-4 transition-colors hover:border-primary/40 hover:bg-accent/40"
+              >
+                <Icon aria-hidden className="size-5 text-primary" />
+                <span className="flex items-center gap-1 font-medium">
+                  {title}
+                  <ArrowRight aria-hidden className="size-4 transition-transform group-hover:translate-x-0.5" />
+                </span>
+                <span className="text-sm text-muted-foreground">{body}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

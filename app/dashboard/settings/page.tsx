@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/dashboard/dashboard-shell";
+import { SpendCapsForm } from "@/components/dashboard/spend-caps-form";
+import { SpendMeters } from "@/components/dashboard/spend-meter";
+import { Card } from "@/components/ui/card";
+import { getAccountBalance, requireUser } from "@/lib/auth";
+import { saveSpendCaps } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const { caps, spent } = await getAccountBalance(user);
+
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <section aria-labelledby="caps-title" className="space-y-4">
+        <div className="space-y-1">
+          <h2 id="caps-title" className="text-lg font-semibold">
+            Spend caps
+          </h2>
+          <p className="max-w-2xl text-sm text-muted-foreground">
+            Caps stop new generations for the whole account once the day&apos;s or the month&apos;s spend would pass
+            them. Money set aside for jobs still running counts toward both caps. Days reset at midnight UTC and months
+            on the 1st, UTC. Each API key can also have its own daily cap.
+          </p>
+        </div>
+        <div className="grid gap-4 md:grid-cols-2">
+          <SpendMeters spent={spent} caps={caps} />
+        </div>
+        <Card className="p-5">
+          <SpendCapsForm save={saveSpendCaps} dailyMicros={caps.dailyMicros} monthlyMicros={caps.monthlyMicros} />
+        </Card>
+      </section>
+      <section aria-labelledby="profile-title" className="space-y-4">
+        <h2 id="profile-title" className="text-lg font-semibold">
+          Profile
+        </h2>
+        <Card className="p-5">
+          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
+            <dt className="text-muted-foreground">Email</dt>
+            <dd className="break-all">{user.email}</dd>
+            <dt className="text-muted-foreground">Name</dt>
+            <dd>{user.name ?? "Not set"}</dd>
+            <dt className="text-muted-foreground">Account ID</dt>
+            <dd className="font-mono text-xs break-all">{user.accountId}</dd>
+          </dl>
+        </Card>
+      </section>
+    </>
+  );
+}

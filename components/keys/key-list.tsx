@@ -1,0 +1,92 @@
+import { KeyRound } from "lucide-react";
+import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
+import { formatUsd } from "@/lib/catalog/pricing";
+import type { KeyView } from "@/lib/keys";
+import { DEFAULT_RATE_PER_10S } from "@/lib/keys/limits";
+import { KeyActions } from "./key-actions";
+import { KeyModeBadge, KeyStatusBadge } from "./key-status-badge";
+import { CreateKeyButton } from "./keys-ui";
+import { relativeTime } from "./relative-time";
+
+function Time({ date, now }: { date: Date; now: number }) {
+  return (
+    <time dateTime={date.toISOString()} title={date.toUTCString()}>
+      {relativeTime(date, now)}
+    </time>
+  );
+}
+
+function expiry(key: KeyView, now: number): ReactNode {
+  if (key.revokedAt) return <>Revoked <Time date={key.revokedAt} now={now} /></>;
+  if (!key.expiresAt) return "Never";
+  if (key.status === "expired") return <>Expired <Time date={key.expiresAt} now={now} /></>;
+  return <Time date={key.expiresAt} now={now} />;
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="break-words">{children}</dd>
+    </div>
+  );
+}
+
+function EmptyState() {
+  return (
+    <Card className="flex flex-col items-center gap-3 px-6 py-12 text-center">
+      <KeyRound aria-hidden className="size-8 text-muted-foreground" />
+      <h2 className="text-lg font-semibold">No API keys yet</h2>
+      <p className="max-w-md text-sm text-muted-foreground">
+        Create a key to call the Lumigate API from your code. Test keys run on the built-in simulator and cost nothing.
+      </p>
+      <CreateKeyButton label="Create your first key" />
+    </Card>
+  );
+}
+
+export function KeyList({ keys, now }: { keys: KeyView[]; now: number }) {
+  if (keys.length === 0) return <EmptyState />;
+  return (
+    <ul aria-label="API keys" className="space-y-3">
+      {keys.map((key) => {
+        const isUsable = key.status === "active" || key.status === "expiring";
+        return (
+          <li key={key.id} aria-labelledby={`${key.id}-name`}>
+            <Card className={isUsable ? "p-4 sm:p-5" : "p-4 opacity-75 sm:p-5"}>
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div className="min-w-0 space-y-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <h2 id={`${key.id}-name`} tabIndex={-1} className="truncate font-medium">
+                      {key.name}
+                    </h2>
+                    <KeyModeBadge mode={key.mode} />
+                    <KeyStatusBadge status={key.status} />
+                  </div>
+                  <p className="font-mono text-sm text-muted-foreground">
+                    {key.start}
+                    <span aria-hidden>…</span>
+                  </p>
+                </div>
+                <KeyActions keyId={key.id} name={key.name} isUsable={isUsable} />
+              </div>
+              <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-5">
+                <Detail label="Created">
+                  <Time date={key.createdAt} now={now} />
+                </Detail>
+                <Detail label="Last used">{key.lastUsedAt ? <Time date={key.lastUsedAt} now={now} /> : "Never"}</Detail>
+                <Detail label="Expires">{expiry(key, now)}</Detail>
+                <Detail label="Scopes">{key.scopes.join(", ")}</Detail>
+                <Detail label="Limits">
+                  {key.ratePer10s ?? DEFAULT_RATE_PER_10S} req / 10 s
+                  {key.dailyCapMicros !== null && `, ${formatUsd(key.dailyCapMicros)} a day`}
+                </Detail>
+              </dl>
+            </Card>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { CreateKeyDialog } from "./create-key-dialog";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { KeyReveal } from "./key-reveal";
+
+type Revealed = { title: string; secret: string };
+
+type KeysUi = {
+  openCreate: (opener: HTMLElement) => void;
+  /** Shows a new key once; `opener` gets the focus back when the person is done with it. */
+  reveal: (revealed: Revealed, opener: HTMLElement | null) => void;
+};
+
+const KeysUiContext = createContext<KeysUi | null>(null);
+
+export function useKeysUi(): KeysUi {
+  const ui = useContext(KeysUiContext);
+  if (!ui) throw new Error("useKeysUi must be used inside <KeysUiProvider>");
+  return ui;
+}
+
+const PRIMARY_CREATE_ID = "create-key";
+
+/**
+ * Holds the create dialog and the one-time reveal at page level. A dialog inside the list would
+ * unmount, and lose the only copy of a key, when the list changes under it: the empty state that
+ * gives way to the first key, or a row whose actions go away when a roll revokes its key.
+ */
+export function KeysUiProvider({ children }: { children: ReactNode }) {
+  const [isCreating, setCreating] = useState(false);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+
+  const ui = useMemo<KeysUi>(
+    () => ({
+      openCreate: (from) => {
+        opener.current = from;
+        setCreating(true);
+      },
+      reveal: (next, from) => {
+        opener.current = from;
+        setRevealed(next);
+      },
+    }),
+    [],
+  );
+
+  // The element that opened the flow may be gone by now (the empty state's button), so fall back
+  // to the page's own create button rather than letting focus drop to the document.
+  function restoreFocus(event: Event) {
+    event.preventDefault();
+    const target = opener.current?.isConnected ? opener.current : document.getElementById(PRIMARY_CREATE_ID);
+    target?.focus();
+  }
+
+  return (
+    <KeysUiContext value={ui}>
+      {children}
+      <CreateKeyDialog
+        open={isCreating}
+        onOpenChange={setCreating}
+        onCreated={(secret) => {
+          setCreating(false);
+          setRevealed({ title: "Save your API key", secret });
+        }}
+        onCloseAutoFocus={(event) => {
+          if (revealed) event.preventDefault();
+          else restoreFocus(event);
+        }}
+      />
+      <Dialog open={revealed !== null} onOpenChange={(open) => !open && setRevealed(null)}>
+        {revealed && (
+          <DialogContent
+            title={revealed.title}
+            // Closing by accident would lose the only copy of the key; its button closes it.
+            onInteractOutside={(event) => event.preventDefault()}
+            onEscapeKeyDown={(event) => event.preventDefault()}
+            onCloseAutoFocus={restoreFocus}
+          >
+            <KeyReveal secret={revealed.secret} onDone={() => setRevealed(null)} />
+          </DialogContent>
+        )}
+      </Dialog>
+    </KeysUiContext>
+  );
+}
+
+export function CreateKeyButton({ label = "Create key", isPrimary = false }: { label?: string; isPrimary?: boolean }) {
+  const { openCreate } = useKeysUi();
+  return (
+    <Button id={isPrimary ? PRIMARY_CREATE_ID : undefined} onClick={(event) => openCreate(event.currentTarget)}>
+      <Plus aria-hidden />
+      {label}
+    </Button>
+  );
+}

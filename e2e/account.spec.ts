@@ -1,0 +1,75 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const password = "correct horse battery staple";
+const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+async function signUp(page: Page, email: string) {
+  await page.goto("/sign-up");
+  await expect(page.getByText("$10.00 free credit")).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+test("sign up, see the free credit, sign out, come back to settings through sign-in, set a daily cap", async ({ page }) => {
+  const email = uniqueEmail("journey");
+  await signUp(page, email);
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(page.getByTestId("balance")).toHaveText("$10.00");
+  await expect(page.getByTestId("shell-balance")).toHaveText("$10.00");
+
+  await page.getByRole("complementary", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await page.goto("/dashboard/settings");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard%2Fsettings$/);
+  await page.getByLabel("Email").fill(email.toUpperCase());
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard\/settings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.getByText("No daily cap.")).toBeVisible();
+
+  await page.getByLabel("Daily cap (USD)").fill("5");
+  await page.getByRole("button", { name: "Save caps" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Spend caps saved." })).toBeVisible();
+  const dailyBar = page.getByRole("progressbar", { name: "Today: spend against the daily cap" });
+  await expect(dailyBar).toHaveAttribute("aria-valuenow", "0");
+  await expect(dailyBar).toHaveAttribute("aria-valuetext", "$0.00 of $5.00 (0%)");
+  await expect(page.getByText("of $5.00 daily cap")).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page.getByRole("progressbar", { name: "Today: spend against the daily cap" })).toHaveAttribute(
+    "aria-valuetext",
+    "$0.00 of $5.00 (0%)",
+  );
+});
+
+test("helpful errors: a taken email, a weak password, a wrong password; an off-site callback is ignored", async ({ page }) => {
+  const email = uniqueEmail("errors");
+  await signUp(page, email);
+  await page.context().clearCookies();
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("aaaaaaaaaaaa");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use more than one distinct character")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists").first()).toBeVisible();
+
+  await page.goto("/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2F");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(`${password}!`);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "don't match an account" })).toBeVisible();
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await page.goto("/sign-in");
+  await expect(page).toHaveURL(/\/dashboard$/);
+});

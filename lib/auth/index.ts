@@ -1,0 +1,16 @@
+import "server-only";
+
+// What the rest of the app may use. Client components import `@/lib/auth/callback-url` and
+// `@/lib/auth/password-rules` directly; the operator CLI imports `./sign-up` and `./lookup`, which
+// need no Next.js request.
+
+export { action, adminAction, publicAction, type ActionInput, type ActionResult } from "./action";
+export { getAccountBalance, getAccountLedger, updateSpendCaps } from "./account";
+export { adjustAccountBalance, findAccountForAdmin, listRecentUsers, type AdminAccountView, type AdminUserRow } from "./admin";
+export { DEFAULT_CALLBACK_URL, safeCallbackUrl } from "./callback-url";
+export { authProviders, MAGIC_LINK_MAX_AGE_SEC } from "./config";
+export { findAccountByEmail } from "./lookup";
+export { authOptions } from "./options";
+export { assertSignUpAllowed, clientIp } from "./rate-limit";
+export { getCurrentUser, requireAdmin, requireUser, type SessionUser } from "./session";
+export { createUserWithAccount, setUserRole } from "./sign-up";

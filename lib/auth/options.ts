@@ -1,0 +1,98 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import GithubProvider from "next-auth/providers/github";
+import type { Provider } from "next-auth/providers/index";
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import { lumigateAdapter } from "./adapter";
+import { authBaseUrl, authProviders, authSecret, MAGIC_LINK_MAX_AGE_SEC, useSecureCookies } from "./config";
+import { authenticateWithPassword } from "./credentials";
+import { assertSignInAllowed, clientIp } from "./rate-limit";
+import { signInInput } from "./schemas";
+import { primaryAccountId } from "./session-user";
+
+const SESSION_MAX_AGE_SEC = 30 * 24 * 60 * 60;
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+const credentials = CredentialsProvider({
+  id: "credentials",
+  name: "Email and password",
+  credentials: {
+    email: { label: "Email", type: "email" },
+    password: { label: "Password", type: "password" },
+  },
+  async authorize(input, req) {
+    const parsed = signInInput.safeParse(input ?? {});
+    if (!parsed.success) return null;
+    // next-auth puts a thrown error's message in the sign-in URL: only our own messages may go there.
+    try {
+      await assertSignInAllowed(parsed.data.email, clientIp(firstHeader(req.headers?.["x-forwarded-for"])));
+      return await authenticateWithPassword(parsed.data.email, parsed.data.password);
+    } catch (error) {
+      if (error instanceof ApiError) throw new Error(error.message);
+      console.error("[auth] password sign-in failed", error);
+      throw new Error("Sign-in is not working right now. Try again in a minute.");
+    }
+  },
+});
+
+function providers(): Provider[] {
+  const list: Provider[] = [credentials];
+  if (env.GITHUB_ID && env.GITHUB_SECRET) {
+    list.push(GithubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+  }
+  if (authProviders.email) {
+    list.push(
+      EmailProvider({
+        server: env.EMAIL_SERVER ?? "",
+        from: env.EMAIL_FROM,
+        maxAge: MAGIC_LINK_MAX_AGE_SEC,
+        // Without SMTP (development only) the link goes to the server log instead of a mailbox.
+        ...(env.EMAIL_SERVER
+          ? {}
+          : {
+              sendVerificationRequest: ({ identifier, url }) => {
+                console.log(`[auth] Sign-in link for ${identifier}: ${url}`);
+              },
+            }),
+      }),
+    );
+  }
+  return list;
+}
+
+export const authOptions: NextAuthOptions = {
+  adapter: lumigateAdapter(),
+  providers: providers(),
+  // Credentials sign-in works only with JWT sessions in next-auth v4.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SEC },
+  useSecureCookies,
+  // A getter so that `next build`, which imports this module without a secret, does not fail.
+  get secret() {
+    return authSecret();
+  },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  callbacks: {
+    async signIn({ user, email }) {
+      if (!email?.verificationRequest) return true;
+      try {
+        await assertSignInAllowed(user.email ?? "", clientIp((await headers()).get("x-forwarded-for")));
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError) return `${authBaseUrl}/sign-in?${new URLSearchParams({ error: error.message })}`;
+        throw error;
+      }
+    },
+    async jwt({ token, user }) {
+      if (user) token.accountId = (await primaryAccountId(user.id)) ?? undefined;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub, accountId: token.accountId };
+    },
+  },
+};

@@ -1,0 +1,87 @@
+import "server-only";
+import { openWallet } from "@/lib/billing";
+import { db, Prisma } from "@/lib/db";
+import type { UserRole } from "@/lib/db/generated/client";
+import { signupGrantMicros } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import { newId } from "@/lib/ids";
+import { hashPassword } from "./password";
+import { emailField, signUpInput, type SignUpInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+export type NewUser = {
+  email: string;
+  name?: string | null;
+  passwordHash?: string | null;
+  image?: string | null;
+  emailVerified?: Date | null;
+};
+
+const duplicateEmail = () =>
+  new ApiError("validation_error", "An account with this email already exists", { param: "email" });
+
+/**
+ * The first user of an instance becomes its admin. Once any user is visible the answer is "user"
+ * without locking; otherwise the decision is taken under a transaction-scoped advisory lock, so of
+ * two first sign-ups racing, the second waits, then (Read Committed, new statement) sees the first.
+ */
+export async function roleForNewUser(tx: Tx): Promise<UserRole> {
+  if (await tx.user.findFirst({ select: { id: true } })) return "user";
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('lumigate:first-user'))`;
+  return (await tx.user.count()) === 0 ? "admin" : "user";
+}
+
+/**
+ * A user with their own billing account: the user, the account, an owner membership and a wallet
+ * holding the sign-up grant, inside the caller's transaction. Sign-up and the next-auth adapter
+ * (GitHub, magic link) both create users through here.
+ */
+export async function insertUserWithAccount(
+  tx: Tx,
+  user: NewUser,
+): Promise<{ userId: string; accountId: string; role: UserRole }> {
+  const email = user.email.trim().toLowerCase();
+  const role = await roleForNewUser(tx);
+  const userId = newId("usr");
+  const accountId = newId("acct");
+  await tx.user.create({
+    data: {
+      id: userId,
+      email,
+      name: user.name ?? null,
+      image: user.image ?? null,
+      passwordHash: user.passwordHash ?? null,
+      emailVerified: user.emailVerified ?? null,
+      role,
+    },
+  });
+  await tx.account.create({ data: { id: accountId, name: email, memberships: { create: { userId, role: "owner" } } } });
+  await openWallet(tx, accountId, signupGrantMicros);
+  return { userId, accountId, role };
+}
+
+/** Email-and-password sign-up, from the web form and from `npm run cli -- users:create`. */
+export async function createUserWithAccount(input: SignUpInput): Promise<{ userId: string; accountId: string }> {
+  const { email, password, name } = signUpInput.parse(input);
+  // Checked first so a taken email costs no password hash; the unique index settles races.
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmail();
+  const passwordHash = await hashPassword(password);
+  try {
+    const { userId, accountId } = await db.$transaction((tx) => insertUserWithAccount(tx, { email, name, passwordHash }));
+    return { userId, accountId };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateEmail();
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export async function setUserRole(email: string, role: UserRole): Promise<void> {
+  const normalized = emailField.parse(email);
+  const updated = await db.user.updateMany({ where: { email: normalized }, data: { role } });
+  if (updated.count === 0) throw new ApiError("not_found", `No user with the email ${normalized}.`);
+}

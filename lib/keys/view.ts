@@ -1,0 +1,61 @@
+import type { KeyMode } from "./format";
+import type { KeyScope } from "./schemas";
+
+export type KeyStatus = "active" | "expired" | "revoked" | "expiring";
+
+export type KeyView = {
+  id: string;
+  name: string;
+  mode: KeyMode;
+  start: string;
+  scopes: KeyScope[];
+  ratePer10s: number | null;
+  dailyCapMicros: number | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+  status: KeyStatus;
+};
+
+/** A key that stops working within this window is shown as expiring (a rolled key in its grace period). */
+const EXPIRING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function keyStatus(
+  key: { expiresAt: Date | null; revokedAt: Date | null },
+  now: number = Date.now(),
+): KeyStatus {
+  if (key.revokedAt) return "revoked";
+  if (!key.expiresAt) return "active";
+  const left = key.expiresAt.getTime() - now;
+  if (left <= 0) return "expired";
+  return left <= EXPIRING_WINDOW_MS ? "expiring" : "active";
+}
+
+export const keyViewSelect = {
+  id: true,
+  name: true,
+  mode: true,
+  start: true,
+  scopes: true,
+  ratePer10s: true,
+  dailyCapMicros: true,
+  expiresAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  createdAt: true,
+} as const;
+
+type KeyViewRow = Omit<KeyView, "status" | "scopes" | "dailyCapMicros"> & {
+  scopes: string[];
+  dailyCapMicros: bigint | null;
+};
+
+export function toKeyView(row: KeyViewRow, now: number = Date.now()): KeyView {
+  return {
+    ...row,
+    scopes: row.scopes as KeyScope[],
+    dailyCapMicros: row.dailyCapMicros === null ? null : Number(row.dailyCapMicros),
+    status: keyStatus(row, now),
+  };
+}

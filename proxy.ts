@@ -1,0 +1,22 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { authSecret, useSecureCookies } from "@/lib/auth/config";
+
+/**
+ * Signed-out visitors to the dashboard and admin pages go to sign-in and come back afterwards.
+ * This only reads the session cookie; the pages check the user against the database themselves
+ * (requireUser), and sign-in and sign-up send signed-in users on to the dashboard after that
+ * check, so a cookie of a deleted user cannot bounce between the two.
+ */
+export async function proxy(req: NextRequest) {
+  // A server action answers a lapsed session itself; a redirect would reach it as an unreadable page.
+  if (req.headers.has("next-action")) return NextResponse.next();
+  const token = await getToken({ req, secret: authSecret(), secureCookie: useSecureCookies });
+  if (token) return NextResponse.next();
+  const { pathname, search } = req.nextUrl;
+  const signIn = new URL("/sign-in", req.url);
+  signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = { matcher: ["/dashboard/:path*", "/admin/:path*"] };
