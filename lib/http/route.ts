@@ -35,7 +35,6 @@ export function newRequestId(): string {
   return `req_${randomBytes(12).toString("base64url")}`;
 }
 
-
 async function authenticate(req: Request, scope: KeyScope | undefined): Promise<KeyContext> {
   const raw = keyFromRequest(req);
   if (!raw) {
