@@ -44,7 +44,7 @@ export async function reserve(input: ReserveInput): Promise<{ holdId: string }> 
     return await db.$transaction(async (tx) => {
       const account = await tx.account.findUnique({
         where: { id: input.accountId },
-        select: { dailyCapMicros: true, monthlyCapMicros: true, wallet: { select: { availableMicros: true } } },
+        select: { dailyCapMicros: true, monthlyCapMicros: true, wallet: { select: { accountId: true } } },
       });
       if (!account?.wallet) throw new ApiError("not_found", "No such account.");
       const key = input.apiKeyId
