@@ -18,7 +18,7 @@ const scopeOptions = [
 
 const modeOptions = [
   { value: "live", label: "Live", hint: "Real models, charged to your balance" },
-  { value: "test", label: "Test", hint: "The built-in simulator, free" },
+  { value: "test", label: "Test", hint: "Never charged; for development and CI" },
 ] as const;
 
 /** A radio button or checkbox with its label and hint on a card that shows when it is checked. */

@@ -39,7 +39,7 @@ function EmptyState() {
       <KeyRound aria-hidden className="size-8 text-muted-foreground" />
       <h2 className="text-lg font-semibold">No API keys yet</h2>
       <p className="max-w-md text-sm text-muted-foreground">
-        Create a key to call the Lumigate API from your code. Test keys run on the built-in simulator and cost nothing.
+        Create a key to call the Lumigate API from your code. Test keys are never charged: use them for development and CI.
       </p>
       <CreateKeyButton label="Create your first key" />
     </Card>

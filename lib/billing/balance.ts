@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
-import { accountScope, keyScope, spendPeriods } from "./periods";
+import { keySpendScope } from "./key-scope";
+import { accountScope, spendPeriods } from "./periods";
 
 export type Balance = {
   availableMicros: number;
@@ -16,13 +17,14 @@ const toNumber = (value: bigint | null | undefined) => (value === null || value 
 export async function getBalance(accountId: string, apiKeyId?: string, now = new Date()): Promise<Balance> {
   const { day, month } = spendPeriods(now);
   const scope = accountScope(accountId);
+  const keyWindowScope = apiKeyId ? await keySpendScope(db, apiKeyId) : null;
   const [account, windows, key] = await Promise.all([
     db.account.findUnique({ where: { id: accountId }, select: { dailyCapMicros: true, monthlyCapMicros: true, wallet: true } }),
     db.spendWindow.findMany({
       where: {
         OR: [
           { scope, period: { in: [day, month] } },
-          ...(apiKeyId ? [{ scope: keyScope(apiKeyId), period: day }] : []),
+          ...(keyWindowScope ? [{ scope: keyWindowScope, period: day }] : []),
         ],
       },
     }),
@@ -42,7 +44,7 @@ export async function getBalance(accountId: string, apiKeyId?: string, now = new
     spent: {
       todayMicros: spent(scope, day),
       monthMicros: spent(scope, month),
-      ...(apiKeyId ? { keyTodayMicros: spent(keyScope(apiKeyId), day) } : {}),
+      ...(keyWindowScope ? { keyTodayMicros: spent(keyWindowScope, day) } : {}),
     },
   };
 }

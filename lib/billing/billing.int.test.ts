@@ -34,7 +34,7 @@ async function newAccount(opts: { balanceMicros?: number; dailyCapMicros?: numbe
   return accountId;
 }
 
-async function newKey(accountId: string, dailyCapMicros: number | null = null) {
+async function newKey(accountId: string, dailyCapMicros: number | null = null, rolledFromId: string | null = null) {
   const id = newId("key");
   await db.apiKey.create({
     data: {
@@ -46,6 +46,7 @@ async function newKey(accountId: string, dailyCapMicros: number | null = null) {
       start: "lg_live_test",
       scopes: ["generate"],
       dailyCapMicros: dailyCapMicros === null ? null : BigInt(dailyCapMicros),
+      rolledFromId,
     },
   });
   return id;
@@ -119,6 +120,23 @@ describe("reserve", () => {
     // Another key of the same account is not limited by the first key's cap.
     await reserve({ accountId, apiKeyId: await newKey(accountId, 100_000), amountMicros: 60_000, taskId: newId("task") });
     expect((await getBalance(accountId, apiKeyId)).spent).toEqual({ todayMicros: 120_000, monthMicros: 120_000, keyTodayMicros: 60_000 });
+  });
+
+  it("a rolled key and its successors share one daily key cap", async () => {
+    const accountId = await newAccount();
+    const original = await newKey(accountId, 100_000);
+    const successor = await newKey(accountId, 100_000, original);
+    const third = await newKey(accountId, 100_000, successor);
+    await reserve({ accountId, apiKeyId: original, amountMicros: 60_000, taskId: newId("task") });
+    await expect(reserve({ accountId, apiKeyId: third, amountMicros: 60_000, taskId: newId("task") })).rejects.toMatchObject({
+      code: "key_limit_exceeded",
+    });
+    const taskId = newId("task");
+    await reserve({ accountId, apiKeyId: successor, amountMicros: 40_000, taskId });
+    expect((await getBalance(accountId, third)).spent.keyTodayMicros).toBe(100_000);
+    expect(await release(taskId)).toBe(true);
+    expect((await getBalance(accountId, original)).spent.keyTodayMicros).toBe(60_000);
+    await expectReconciled(accountId);
   });
 
   it("daily caps reset at UTC midnight; the month's cap still counts", async () => {

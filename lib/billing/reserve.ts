@@ -2,7 +2,8 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { accountScope, formatMicrosUsd, keyScope, spendPeriods } from "./periods";
+import { keySpendScope } from "./key-scope";
+import { accountScope, formatMicrosUsd, spendPeriods } from "./periods";
 
 type Tx = Prisma.TransactionClient;
 
@@ -75,7 +76,7 @@ export async function reserve(input: ReserveInput): Promise<{ holdId: string }> 
           `Monthly spend cap of ${formatMicrosUsd(account.monthlyCapMicros!)} reached for this month. Raise it in the dashboard.`,
         );
       }
-      if (input.apiKeyId && !(await addToWindow(tx, keyScope(input.apiKeyId), day, amount, key!.dailyCapMicros))) {
+      if (input.apiKeyId && !(await addToWindow(tx, await keySpendScope(tx, input.apiKeyId), day, amount, key!.dailyCapMicros))) {
         throw new ApiError(
           "key_limit_exceeded",
           `This API key's daily spend cap of ${formatMicrosUsd(key!.dailyCapMicros!)} is reached for today (UTC).`,

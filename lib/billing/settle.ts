@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { accountScope, keyScope } from "./periods";
+import { keySpendScope } from "./key-scope";
+import { accountScope } from "./periods";
 
 type SettledHold = { accountId: string; apiKeyId: string | null; amountMicros: bigint; day: string; month: string };
 
@@ -35,7 +36,7 @@ async function settle(taskId: string, capturedMicros: bigint | null): Promise<bo
       const windows = [
         { scope: accountScope(hold.accountId), period: hold.day },
         { scope: accountScope(hold.accountId), period: hold.month },
-        ...(hold.apiKeyId ? [{ scope: keyScope(hold.apiKeyId), period: hold.day }] : []),
+        ...(hold.apiKeyId ? [{ scope: await keySpendScope(tx, hold.apiKeyId), period: hold.day }] : []),
       ];
       for (const window of windows) {
         await tx.spendWindow.update({
