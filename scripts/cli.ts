@@ -5,6 +5,7 @@ import { z } from "zod";
 import { findAccountByEmail } from "@/lib/auth/lookup";
 import { createUserWithAccount, setUserRole } from "@/lib/auth/sign-up";
 import { getBalance, grantCredits, setAccountCaps } from "@/lib/billing";
+import { parseUsdToMicros } from "@/lib/catalog/pricing";
 import { runDatabaseCommand } from "@/lib/db/command";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { createKey, revokeKeyByStartOrId } from "@/lib/keys";
@@ -17,9 +18,12 @@ const usage = `Usage: npm run cli -- <command>
   keys:revoke <key-start-or-id>                revoke a key
   caps:set <email> [--daily <usd>] [--monthly <usd>]   set spend caps ("none" clears one)`;
 
-const usd = z.coerce.number().finite().min(0).max(1_000_000);
-const toMicros = (value: number) => Math.round(value * 1_000_000);
-const capArg = (value: string | undefined) => (value === undefined || value === "none" ? null : toMicros(usd.parse(value)));
+function usdArg(text: string, what: string): number {
+  const micros = parseUsdToMicros(text);
+  if (micros === null) throw new UsageError(`${what} must be an amount in USD, e.g. 5 or 0.25, not "${text}".`);
+  return micros;
+}
+const capArg = (value: string) => (value === "none" ? null : usdArg(value, "A cap"));
 
 class UsageError extends Error {}
 
@@ -54,7 +58,7 @@ async function run(argv: string[]): Promise<string[]> {
     }
     case "credits:grant": {
       const { accountId } = await findAccountByEmail(need(args[0], "email"));
-      const amount = toMicros(usd.positive().parse(need(args[1], "amount in USD")));
+      const amount = usdArg(need(args[1], "amount in USD"), "The amount");
       const { entryId } = await grantCredits({ accountId, amountMicros: amount, memo: need(values.reason, "--reason") });
       const { availableMicros } = await getBalance(accountId);
       return [`${entryId} balance ${(availableMicros / 1_000_000).toFixed(2)} USD`];

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/lib/db";
@@ -9,6 +8,7 @@ import { applyMigrations } from "@/lib/db/schema-engine";
 import { env, signupGrantMicros } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { authenticateWithPassword } from "./credentials";
+import { scratchDatabase } from "@/lib/testing/sql";
 import { createUserWithAccount, insertUserWithAccount, setUserRole } from "./sign-up";
 
 // Other test files create users in this database at the same time: every email here is unique.
@@ -89,31 +89,18 @@ describe("setUserRole", () => {
 // "First user" is a property of a whole database, and the shared one fills up concurrently, so
 // this runs on a database of its own.
 describe("the first user of an instance", () => {
-  const serverUrl = new URL(env.DATABASE_URL!);
-  const name = `lumigate_first_user_${Date.now()}_${process.pid}`;
-  const adminUrl = Object.assign(new URL(serverUrl), { pathname: "/postgres" }).toString();
-  const freshUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  const scratch = scratchDatabase(env.DATABASE_URL!, "first_user");
   let fresh: PrismaClient;
 
-  async function admin(sql: string) {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
-
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-    await applyMigrations(freshUrl);
-    fresh = new PrismaClient({ adapter: new PrismaPg({ connectionString: freshUrl }) });
+    await scratch.create();
+    await applyMigrations(scratch.url);
+    fresh = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }) });
   });
 
   afterAll(async () => {
     await fresh?.$disconnect();
-    await admin(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await scratch.drop();
   });
 
   it("is admin, exactly one of ten racing sign-ups, and everyone after is a user", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
-import { keySpendScope } from "./key-scope";
+import { keyWindow } from "./key-scope";
 import { accountScope, spendPeriods } from "./periods";
 
 export type Balance = {
@@ -17,18 +17,18 @@ const toNumber = (value: bigint | null | undefined) => (value === null || value 
 export async function getBalance(accountId: string, apiKeyId?: string, now = new Date()): Promise<Balance> {
   const { day, month } = spendPeriods(now);
   const scope = accountScope(accountId);
-  const keyWindowScope = apiKeyId ? await keySpendScope(db, apiKeyId) : null;
-  const [account, windows, key] = await Promise.all([
+  const found = apiKeyId ? await keyWindow(db, apiKeyId) : null;
+  const key = found?.accountId === accountId ? found : null;
+  const [account, windows] = await Promise.all([
     db.account.findUnique({ where: { id: accountId }, select: { dailyCapMicros: true, monthlyCapMicros: true, wallet: true } }),
     db.spendWindow.findMany({
       where: {
         OR: [
           { scope, period: { in: [day, month] } },
-          ...(keyWindowScope ? [{ scope: keyWindowScope, period: day }] : []),
+          ...(key ? [{ scope: key.scope, period: day }] : []),
         ],
       },
     }),
-    apiKeyId ? db.apiKey.findFirst({ where: { id: apiKeyId, accountId }, select: { dailyCapMicros: true } }) : null,
   ]);
   if (!account?.wallet) throw new ApiError("not_found", "No such account.");
   const spent = (s: string, period: string) =>
@@ -44,7 +44,7 @@ export async function getBalance(accountId: string, apiKeyId?: string, now = new
     spent: {
       todayMicros: spent(scope, day),
       monthMicros: spent(scope, month),
-      ...(keyWindowScope ? { keyTodayMicros: spent(keyWindowScope, day) } : {}),
+      ...(apiKeyId ? { keyTodayMicros: key ? spent(key.scope, day) : 0 } : {}),
     },
   };
 }

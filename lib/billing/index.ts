@@ -3,4 +3,4 @@ export { reserve, type ReserveInput } from "./reserve";
 export { capture, release } from "./settle";
 export { getBalance, setAccountCaps, listLedger, type Balance, type LedgerRow } from "./balance";
 export { findDrift, type Drift } from "./reconcile";
-export { spendPeriods, formatMicrosUsd } from "./periods";
+export { spendPeriods } from "./periods";

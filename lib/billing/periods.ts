@@ -7,6 +7,3 @@ export function spendPeriods(now: Date): { day: string; month: string } {
 export const accountScope = (accountId: string) => `account:${accountId}`;
 export const keyScope = (apiKeyId: string) => `key:${apiKeyId}`;
 
-export function formatMicrosUsd(micros: bigint | number): string {
-  return `$${(Number(micros) / 1_000_000).toFixed(2)}`;
-}

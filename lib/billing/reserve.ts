@@ -1,9 +1,10 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { formatUsd } from "@/lib/catalog/pricing";
 import { ApiError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { keySpendScope } from "./key-scope";
-import { accountScope, formatMicrosUsd, spendPeriods } from "./periods";
+import { keyWindow } from "./key-scope";
+import { accountScope, spendPeriods } from "./periods";
 
 type Tx = Prisma.TransactionClient;
 
@@ -48,10 +49,8 @@ export async function reserve(input: ReserveInput): Promise<{ holdId: string }> 
         select: { dailyCapMicros: true, monthlyCapMicros: true, wallet: { select: { accountId: true } } },
       });
       if (!account?.wallet) throw new ApiError("not_found", "No such account.");
-      const key = input.apiKeyId
-        ? await tx.apiKey.findFirst({ where: { id: input.apiKeyId, accountId: input.accountId }, select: { dailyCapMicros: true } })
-        : null;
-      if (input.apiKeyId && !key) throw new ApiError("not_found", "No such API key on this account.");
+      const key = input.apiKeyId ? await keyWindow(tx, input.apiKeyId) : null;
+      if (input.apiKeyId && key?.accountId !== input.accountId) throw new ApiError("not_found", "No such API key on this account.");
 
       const debited = await tx.wallet.updateMany({
         where: { accountId: input.accountId, availableMicros: { gte: amount } },
@@ -60,26 +59,26 @@ export async function reserve(input: ReserveInput): Promise<{ holdId: string }> 
       if (debited.count === 0) {
         throw new ApiError(
           "insufficient_credits",
-          `Insufficient credits: this costs ${formatMicrosUsd(amount)} and the available balance is lower. Top up to continue.`,
+          `Insufficient credits: this costs ${formatUsd(amount)} and the available balance is lower. Top up to continue.`,
         );
       }
       const scope = accountScope(input.accountId);
       if (!(await addToWindow(tx, scope, day, amount, account.dailyCapMicros))) {
         throw new ApiError(
           "spend_cap_reached",
-          `Daily spend cap of ${formatMicrosUsd(account.dailyCapMicros!)} reached for today (UTC). Raise it in the dashboard or wait until midnight UTC.`,
+          `Daily spend cap of ${formatUsd(account.dailyCapMicros!)} reached for today (UTC). Raise it in the dashboard or wait until midnight UTC.`,
         );
       }
       if (!(await addToWindow(tx, scope, month, amount, account.monthlyCapMicros))) {
         throw new ApiError(
           "spend_cap_reached",
-          `Monthly spend cap of ${formatMicrosUsd(account.monthlyCapMicros!)} reached for this month. Raise it in the dashboard.`,
+          `Monthly spend cap of ${formatUsd(account.monthlyCapMicros!)} reached for this month. Raise it in the dashboard.`,
         );
       }
-      if (input.apiKeyId && !(await addToWindow(tx, await keySpendScope(tx, input.apiKeyId), day, amount, key!.dailyCapMicros))) {
+      if (key && !(await addToWindow(tx, key.scope, day, amount, key.dailyCapMicros))) {
         throw new ApiError(
           "key_limit_exceeded",
-          `This API key's daily spend cap of ${formatMicrosUsd(key!.dailyCapMicros!)} is reached for today (UTC).`,
+          `This API key's daily spend cap of ${formatUsd(key.dailyCapMicros!)} is reached for today (UTC).`,
         );
       }
       await tx.hold.create({

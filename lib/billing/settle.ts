@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { keySpendScope } from "./key-scope";
+import { keyWindow } from "./key-scope";
 import { accountScope } from "./periods";
 
 type SettledHold = { accountId: string; apiKeyId: string | null; amountMicros: bigint; day: string; month: string };
@@ -33,10 +33,11 @@ async function settle(taskId: string, capturedMicros: bigint | null): Promise<bo
       data: { reservedMicros: { decrement: hold.amountMicros }, availableMicros: { increment: unspent } },
     });
     if (unspent > 0n) {
+      const key = hold.apiKeyId ? await keyWindow(tx, hold.apiKeyId) : null;
       const windows = [
         { scope: accountScope(hold.accountId), period: hold.day },
         { scope: accountScope(hold.accountId), period: hold.month },
-        ...(hold.apiKeyId ? [{ scope: await keySpendScope(tx, hold.apiKeyId), period: hold.day }] : []),
+        ...(key ? [{ scope: key.scope, period: hold.day }] : []),
       ];
       for (const window of windows) {
         await tx.spendWindow.update({

@@ -1,8 +1,8 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { formatUsd } from "@/lib/catalog/pricing";
 import { ApiError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { formatMicrosUsd } from "./periods";
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,7 +54,7 @@ async function credit(kind: "grant" | "adjustment", input: CreditInput): Promise
       if (!wallet) throw new ApiError("not_found", "No such account.");
       throw new ApiError(
         "insufficient_credits",
-        `This would take the balance below zero: ${formatMicrosUsd(wallet.availableMicros)} is available.`,
+        `This would take the balance below zero: ${formatUsd(wallet.availableMicros)} is available.`,
       );
     }
     const entry = await tx.ledgerEntry.create({

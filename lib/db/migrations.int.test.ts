@@ -1,27 +1,14 @@
 import { readFile } from "node:fs/promises";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
+import { runSql, scratchDatabase } from "@/lib/testing/sql";
 import { prepareDatabase } from "./prepare";
 import { applyMigrations, diffSchemas, latestSnapshot, readMigrations, schemaPath } from "./schema-engine";
 
-const serverUrl = new URL(env.DATABASE_URL!);
-const name = `lumigate_migrations_${Date.now()}`;
-const freshUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-const adminUrl = Object.assign(new URL(serverUrl), { pathname: "/postgres" }).toString();
-beforeAll(() => sql(adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)}`));
-afterAll(() => sql(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
+const scratch = scratchDatabase(env.DATABASE_URL!, "migrations");
+const freshUrl = scratch.url;
+beforeAll(scratch.create);
+afterAll(scratch.drop);
 
 const catalogTables = ["Provider", "ModelFamily", "Variant", "VariantAlias", "Route"];
 
@@ -29,7 +16,7 @@ async function dumpCatalog(url: string): Promise<Record<string, unknown[]>> {
   const dump: Record<string, unknown[]> = {};
   for (const table of catalogTables) {
     // updatedAt moves on every upsert by design; the content must not.
-    const rows = await sql(url, `SELECT to_jsonb(t) - 'updatedAt' AS row FROM "${table}" t ORDER BY 1`);
+    const rows = await runSql(url, `SELECT to_jsonb(t) - 'updatedAt' AS row FROM "${table}" t ORDER BY 1`);
     dump[table] = rows.map((r) => r.row);
   }
   return dump;
@@ -41,7 +28,7 @@ describe("migrations", () => {
     expect(all.length).toBeGreaterThan(0);
     expect(await applyMigrations(freshUrl)).toEqual(all);
     expect(await applyMigrations(freshUrl)).toEqual([]);
-    const recorded = await sql<{ migration_name: string }>(
+    const recorded = await runSql<{ migration_name: string }>(
       freshUrl,
       `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`,
     );
