@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { action, adminAction, publicAction } from "./action";
 import type { SessionUser } from "./session-user";
 
@@ -51,7 +51,7 @@ describe("action", () => {
 
   it("passes a domain error's message, with its field", async () => {
     const run = action(schema, async () => {
-      throw new ApiError("validation_error", "An account with this email already exists", { param: "email" });
+      throw new AppError("validation_error", "An account with this email already exists", { param: "email" });
     });
     expect(await run({ name: "keys" })).toEqual({
       ok: false,

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getCurrentUser, type SessionUser } from "./session";
 
 export type ActionResult<T> =
@@ -42,7 +42,7 @@ async function run<S extends z.ZodType, T>(
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof z.ZodError) return invalid(error);
-    if (error instanceof ApiError) {
+    if (error instanceof AppError) {
       const { param } = error.options;
       return { ok: false, error: error.message, ...(param ? { fieldErrors: { [param]: [error.message] } } : {}) };
     }
@@ -56,7 +56,7 @@ const signedOut: ActionResult<never> = { ok: false, error: "Your session has end
 
 /**
  * A server action for a signed-in user: checks the session (against the database), validates the
- * input with `schema`, and returns a result instead of throwing. Domain errors (ApiError) reach the
+ * input with `schema`, and returns a result instead of throwing. Domain errors (AppError) reach the
  * user with their message; anything else is logged and answered generically.
  */
 export function action<S extends z.ZodType, T>(

@@ -1,7 +1,7 @@
 import "server-only";
 import { adjustBalance, getBalance, type Balance } from "@/lib/billing";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { SessionUser } from "./session-user";
 
 export type AdminUserRow = {
@@ -18,7 +18,7 @@ export type AdminAccountView = { user: AdminUserRow & { accountId: string }; acc
 // Pages check the role too (requireAdmin); checking here as well keeps a forgotten page check from
 // opening every account.
 function assertAdmin(user: SessionUser): void {
-  if (user.role !== "admin") throw new ApiError("not_found", "Not found.");
+  if (user.role !== "admin") throw new AppError("not_found", "Not found.");
 }
 
 const userRow = {

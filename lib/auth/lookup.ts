@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /** The billing account a user owns, by the user's email: for operator commands. */
 export async function findAccountByEmail(email: string): Promise<{ userId: string; accountId: string }> {
@@ -9,6 +9,6 @@ export async function findAccountByEmail(email: string): Promise<{ userId: strin
     select: { id: true, memberships: { where: { role: "owner" }, select: { accountId: true }, take: 1 } },
   });
   const accountId = user?.memberships[0]?.accountId;
-  if (!user || !accountId) throw new ApiError("not_found", `No user with the email ${email}.`);
+  if (!user || !accountId) throw new AppError("not_found", `No user with the email ${email}.`);
   return { userId: user.id, accountId };
 }

@@ -6,7 +6,7 @@ import GithubProvider from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers/index";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { lumigateAdapter } from "./adapter";
 import { authBaseUrl, authProviders, authSecret, MAGIC_LINK_MAX_AGE_SEC, useSecureCookies } from "./config";
 import { authenticateWithPassword } from "./credentials";
@@ -33,7 +33,7 @@ const credentials = CredentialsProvider({
       await assertSignInAllowed(parsed.data.email, clientIp(firstHeader(req.headers?.["x-forwarded-for"])));
       return await authenticateWithPassword(parsed.data.email, parsed.data.password);
     } catch (error) {
-      if (error instanceof ApiError) throw new Error(error.message);
+      if (error instanceof AppError) throw new Error(error.message);
       console.error("[auth] password sign-in failed", error);
       throw new Error("Sign-in is not working right now. Try again in a minute.");
     }
@@ -83,7 +83,7 @@ export const authOptions: NextAuthOptions = {
         await assertSignInAllowed(user.email ?? "", clientIp((await headers()).get("x-forwarded-for")));
         return true;
       } catch (error) {
-        if (error instanceof ApiError) return `${authBaseUrl}/sign-in?${new URLSearchParams({ error: error.message })}`;
+        if (error instanceof AppError) return `${authBaseUrl}/sign-in?${new URLSearchParams({ error: error.message })}`;
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { assertSignInAllowed, clientIp } from "./rate-limit";
 
 describe("clientIp", () => {
@@ -19,9 +19,9 @@ describe("assertSignInAllowed", () => {
     const email = `limit-${randomUUID()}@example.com`;
     for (let i = 0; i < 10; i++) await assertSignInAllowed(i % 2 ? email.toUpperCase() : email, `ip-${randomUUID()}`);
     const refusal = await assertSignInAllowed(email, `ip-${randomUUID()}`).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(ApiError);
-    expect((refusal as ApiError).code).toBe("rate_limited");
-    expect((refusal as ApiError).message).toBe("Too many sign-in attempts, try again in 10 minutes");
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).code).toBe("rate_limited");
+    expect((refusal as AppError).message).toBe("Too many sign-in attempts, try again in 10 minutes");
   });
 
   it("allows 30 attempts per address across emails, and other addresses are unaffected", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { consume, type RateLimitResult } from "@/lib/ratelimit";
 
 const signInPerEmail = { points: 10, durationSec: 600 };
@@ -26,13 +26,13 @@ export async function assertSignInAllowed(email: string, ip: string): Promise<vo
   ]);
   const refused = results.filter((r) => !r.allowed);
   if (refused.length > 0) {
-    throw new ApiError("rate_limited", `Too many sign-in attempts, try again in ${inMinutes(refused)}`);
+    throw new AppError("rate_limited", `Too many sign-in attempts, try again in ${inMinutes(refused)}`);
   }
 }
 
 export async function assertSignUpAllowed(ip: string): Promise<void> {
   const result = await consume("sign-up-ip", ip, signUpPerIp);
   if (!result.allowed) {
-    throw new ApiError("rate_limited", `Too many sign-ups from this network, try again in ${inMinutes([result])}`);
+    throw new AppError("rate_limited", `Too many sign-ups from this network, try again in ${inMinutes([result])}`);
   }
 }

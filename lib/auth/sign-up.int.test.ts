@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { env, signupGrantMicros } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { authenticateWithPassword } from "./credentials";
 import { scratchDatabase } from "@/lib/testing/sql";
 import { createUserWithAccount, insertUserWithAccount, setUserRole } from "./sign-up";
@@ -39,7 +39,7 @@ describe("createUserWithAccount", () => {
     const email = uniqueEmail("dup");
     await createUserWithAccount({ email, password });
     const again = await createUserWithAccount({ email: email.toUpperCase(), password }).catch((e: unknown) => e);
-    expect(again).toBeInstanceOf(ApiError);
+    expect(again).toBeInstanceOf(AppError);
     expect(again).toMatchObject({ code: "validation_error", message: "An account with this email already exists" });
     expect(await db.user.count({ where: { email } })).toBe(1);
   });

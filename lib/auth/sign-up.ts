@@ -3,7 +3,7 @@ import { openWallet } from "@/lib/billing";
 import { db, Prisma } from "@/lib/db";
 import type { UserRole } from "@/lib/db/generated/client";
 import { signupGrantMicros } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "./password";
 import { emailField, signUpInput, type SignUpInput } from "./schemas";
@@ -19,7 +19,7 @@ export type NewUser = {
 };
 
 const duplicateEmail = () =>
-  new ApiError("validation_error", "An account with this email already exists", { param: "email" });
+  new AppError("validation_error", "An account with this email already exists", { param: "email" });
 
 /**
  * The first user of an instance becomes its admin. Once any user is visible the answer is "user"
@@ -83,5 +83,5 @@ function isUniqueViolation(error: unknown): boolean {
 export async function setUserRole(email: string, role: UserRole): Promise<void> {
   const normalized = emailField.parse(email);
   const updated = await db.user.updateMany({ where: { email: normalized }, data: { role } });
-  if (updated.count === 0) throw new ApiError("not_found", `No user with the email ${normalized}.`);
+  if (updated.count === 0) throw new AppError("not_found", `No user with the email ${normalized}.`);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { keyWindow } from "./key-scope";
 import { accountScope, spendPeriods } from "./periods";
 
@@ -30,7 +30,7 @@ export async function getBalance(accountId: string, apiKeyId?: string, now = new
       },
     }),
   ]);
-  if (!account?.wallet) throw new ApiError("not_found", "No such account.");
+  if (!account?.wallet) throw new AppError("not_found", "No such account.");
   const spent = (s: string, period: string) =>
     Number(windows.find((w) => w.scope === s && w.period === period)?.spentMicros ?? 0n);
   return {
@@ -55,7 +55,7 @@ export async function setAccountCaps(
 ): Promise<void> {
   for (const cap of [caps.dailyMicros, caps.monthlyMicros]) {
     if (cap !== null && (!Number.isSafeInteger(cap) || cap < 0)) {
-      throw new ApiError("validation_error", "A spend cap must be a non-negative whole number of micro-USD, or none.");
+      throw new AppError("validation_error", "A spend cap must be a non-negative whole number of micro-USD, or none.");
     }
   }
   const updated = await db.account.updateMany({
@@ -65,7 +65,7 @@ export async function setAccountCaps(
       monthlyCapMicros: caps.monthlyMicros === null ? null : BigInt(caps.monthlyMicros),
     },
   });
-  if (updated.count === 0) throw new ApiError("not_found", "No such account.");
+  if (updated.count === 0) throw new AppError("not_found", "No such account.");
 }
 
 export type LedgerRow = { id: string; kind: string; amountMicros: number; memo: string | null; taskId: string | null; createdAt: Date };

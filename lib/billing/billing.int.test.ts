@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import {
   adjustBalance,
@@ -59,7 +59,7 @@ async function expectReconciled(accountId: string) {
 }
 
 function errorCode(error: unknown) {
-  return error instanceof ApiError ? error.code : String(error);
+  return error instanceof AppError ? error.code : String(error);
 }
 
 describe("reserve", () => {
@@ -94,17 +94,17 @@ describe("reserve", () => {
   });
 
   it.each([
-    ["insufficient_credits", { balanceMicros: 20_000 }, null, 402],
-    ["spend_cap_reached", { dailyCapMicros: 20_000 }, null, 402],
-    ["spend_cap_reached", { monthlyCapMicros: 20_000 }, null, 402],
-    ["key_limit_exceeded", {}, 20_000, 433],
-  ] as const)("fails with %s and changes nothing", async (code, opts, keyCap, status) => {
+    ["insufficient_credits", { balanceMicros: 20_000 }, null],
+    ["spend_cap_reached", { dailyCapMicros: 20_000 }, null],
+    ["spend_cap_reached", { monthlyCapMicros: 20_000 }, null],
+    ["key_limit_exceeded", {}, 20_000],
+  ] as const)("fails with %s and changes nothing", async (code, opts, keyCap) => {
     const accountId = await newAccount(opts);
     const apiKeyId = await newKey(accountId, keyCap);
     const before = await getBalance(accountId, apiKeyId);
     const error = await reserve({ accountId, apiKeyId, amountMicros: 30_000, taskId: newId("task") }).catch((e) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code, status });
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code });
     expect(await getBalance(accountId, apiKeyId)).toEqual(before);
     expect(await db.hold.count({ where: { accountId } })).toBe(0);
     await expectReconciled(accountId);

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { formatUsd } from "@/lib/catalog/pricing";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 
 type Tx = Prisma.TransactionClient;
@@ -23,7 +23,7 @@ export async function openWallet(tx: Tx, accountId: string, grantMicros: number)
   }
 }
 
-type CreditInput = {
+export type CreditInput = {
   accountId: string;
   amountMicros: number;
   memo: string;
@@ -34,48 +34,46 @@ type CreditInput = {
 
 /**
  * Adds (or, for adjustments, removes) money from the available balance with its ledger entry, in
- * one transaction. A debit that would take the balance below zero fails with insufficient_credits.
+ * the caller's transaction. A debit that would take the balance below zero fails with insufficient_credits.
  */
-async function credit(kind: "grant" | "adjustment", input: CreditInput): Promise<{ entryId: string }> {
+export async function creditIn(tx: Tx, kind: "grant" | "adjustment", input: CreditInput): Promise<{ entryId: string }> {
   if (!Number.isSafeInteger(input.amountMicros) || input.amountMicros === 0) {
-    throw new ApiError("validation_error", "The amount must be a non-zero whole number of micro-USD.");
+    throw new AppError("validation_error", "The amount must be a non-zero whole number of micro-USD.");
   }
   if (kind === "grant" && input.amountMicros < 0) {
-    throw new ApiError("validation_error", "A grant must be positive; use an adjustment to remove credit.");
+    throw new AppError("validation_error", "A grant must be positive; use an adjustment to remove credit.");
   }
   const amount = BigInt(input.amountMicros);
-  return db.$transaction(async (tx) => {
-    const updated = await tx.wallet.updateMany({
-      where: { accountId: input.accountId, availableMicros: { gte: -amount } },
-      data: { availableMicros: { increment: amount } },
-    });
-    if (updated.count === 0) {
-      const wallet = await tx.wallet.findUnique({ where: { accountId: input.accountId } });
-      if (!wallet) throw new ApiError("not_found", "No such account.");
-      throw new ApiError(
-        "insufficient_credits",
-        `This would take the balance below zero: ${formatUsd(wallet.availableMicros)} is available.`,
-      );
-    }
-    const entry = await tx.ledgerEntry.create({
-      data: {
-        id: newId("txn"),
-        accountId: input.accountId,
-        kind,
-        amountMicros: amount,
-        memo: input.memo,
-        actorUserId: input.actorUserId,
-        externalRef: input.externalRef,
-      },
-    });
-    return { entryId: entry.id };
+  const updated = await tx.wallet.updateMany({
+    where: { accountId: input.accountId, availableMicros: { gte: -amount } },
+    data: { availableMicros: { increment: amount } },
   });
+  if (updated.count === 0) {
+    const wallet = await tx.wallet.findUnique({ where: { accountId: input.accountId } });
+    if (!wallet) throw new AppError("not_found", "No such account.");
+    throw new AppError(
+      "insufficient_credits",
+      `This would take the balance below zero: ${formatUsd(wallet.availableMicros)} is available.`,
+    );
+  }
+  const entry = await tx.ledgerEntry.create({
+    data: {
+      id: newId("txn"),
+      accountId: input.accountId,
+      kind,
+      amountMicros: amount,
+      memo: input.memo,
+      actorUserId: input.actorUserId,
+      externalRef: input.externalRef,
+    },
+  });
+  return { entryId: entry.id };
 }
 
 export function grantCredits(input: CreditInput): Promise<{ entryId: string }> {
-  return credit("grant", input);
+  return db.$transaction((tx) => creditIn(tx, "grant", input));
 }
 
 export function adjustBalance(input: CreditInput): Promise<{ entryId: string }> {
-  return credit("adjustment", input);
+  return db.$transaction((tx) => creditIn(tx, "adjustment", input));
 }

@@ -1,3 +1,3 @@
-export { ApiError, apiErrorCodes, validationError, type ApiErrorCode } from "./errors";
-export { errorResponse, successResponse, type Envelope } from "./envelopes";
+export { httpErrors } from "./errors";
+export { errorBody, errorResponse, successBody, successResponse, type Envelope } from "./envelopes";
 export { apiRoute, newRequestId } from "./route";

@@ -1,35 +1,61 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { AppError, validationError } from "@/lib/errors";
+import {
+  abandonIdempotencyKey,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  type IdempotencyClaim,
+  parseIdempotencyKey,
+  requestHash,
+  type StoredResult,
+} from "@/lib/idempotency";
 import { type KeyContext, type KeyScope, keyFromRequest, verifyKey } from "@/lib/keys";
 import { consume, rateLimitHeaders } from "@/lib/ratelimit";
+import { parseFormBody, parseJsonBody, readBody } from "./body";
 import { type Envelope, errorResponse, successResponse } from "./envelopes";
-import { ApiError, validationError } from "./errors";
+import { httpErrors } from "./errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 type Auth = "apiKey" | undefined;
+type Schema = z.ZodType | undefined;
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-type Spec<Q extends z.ZodType | undefined, A extends Auth> = {
+type Spec<Q extends Schema, P extends Schema, B extends Schema, A extends Auth> = {
   envelope: Envelope;
   query?: Q;
+  /** Path parameters, as Next hands them over (already decoded once). */
+  params?: P;
+  /** The request body: JSON for `bodyFormat: "json"` (default), multipart or urlencoded for "form". */
+  body?: B;
+  bodyFormat?: "json" | "form";
+  /** Larger bodies are refused with 413 before they are read whole. Default 256 KiB. */
+  maxBodyBytes?: number;
   /** "apiKey": the route takes an API key (never a session cookie) and hands its context to the handler. */
   auth?: A;
   /** The scope the key must hold; without it the answer is 403. */
   scope?: A extends "apiKey" ? KeyScope : never;
   /** The per-key request window (the key's ratePer10s per 10 s). On by default for key routes. */
   limit?: A extends "apiKey" ? boolean : never;
+  /** Honour an Idempotency-Key header: the same key and body within 24 h replay the first result. */
+  idempotency?: A extends "apiKey" ? boolean : never;
 };
 
-type HandlerArgs<Q, A extends Auth> = {
+type HandlerArgs<Q extends Schema, P extends Schema, B extends Schema, A extends Auth> = {
   req: Request;
-  query: Q extends z.ZodType ? z.infer<Q> : undefined;
-  params: Record<string, string | string[] | undefined>;
+  query: Parsed<Q>;
+  params: P extends z.ZodType ? z.output<P> : Record<string, string | string[] | undefined>;
+  body: Parsed<B>;
   requestId: string;
   key: A extends "apiKey" ? KeyContext : undefined;
+  /** Set when the request carried an Idempotency-Key: complete it inside the transaction of the effect. */
+  idempotency: IdempotencyClaim | null;
 };
 
 const KEY_WINDOW_SEC = 10;
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export function newRequestId(): string {
   return `req_${randomBytes(12).toString("base64url")}`;
@@ -38,27 +64,26 @@ export function newRequestId(): string {
 async function authenticate(req: Request, scope: KeyScope | undefined): Promise<KeyContext> {
   const raw = keyFromRequest(req);
   if (!raw) {
-    throw new ApiError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>` or `x-api-key: <key>`.");
+    throw new AppError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>` or `x-api-key: <key>`.");
   }
   const key = await verifyKey(raw);
   if (scope && !key.scopes.includes(scope)) {
-    throw new ApiError("forbidden", `This API key lacks the '${scope}' scope.`);
+    throw new AppError("forbidden", `This API key lacks the '${scope}' scope.`);
   }
   return key;
 }
 
-/** Takes one request from the key's window; returns the RateLimit-* headers to answer with. */
-async function limitKey(key: KeyContext): Promise<Record<string, string>> {
+/** Takes one request from the key's window and fills in the RateLimit-* headers to answer with. */
+async function limitKey(key: KeyContext, headers: Record<string, string>): Promise<void> {
   const result = await consume("key", key.keyId, { points: key.ratePer10s, durationSec: KEY_WINDOW_SEC });
-  const headers = rateLimitHeaders(result);
+  Object.assign(headers, rateLimitHeaders(result));
   if (!result.allowed) {
-    throw new ApiError(
+    throw new AppError(
       "rate_limited",
       `Rate limit of ${result.limit} requests per ${KEY_WINDOW_SEC} s reached for this key; retry in ${result.retryAfterSec} s.`,
-      { headers },
+      { retryAfterSec: result.retryAfterSec },
     );
   }
-  return headers;
 }
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {
@@ -67,62 +92,119 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
 }
 
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error, prefix);
+  return parsed.data;
+}
+
+function hasNul(value: unknown): boolean {
+  return [value].flat().some((v) => typeof v === "string" && v.includes("\u0000"));
+}
+
+async function readInput(req: Request, spec: { body?: z.ZodType; bodyFormat?: "json" | "form"; maxBodyBytes?: number }) {
+  const bytes = spec.body || req.method !== "GET" ? await readBody(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : new Uint8Array(0);
+  if (!spec.body) return { bytes, body: undefined };
+  if (spec.bodyFormat === "form") {
+    const type = req.headers.get("content-type") ?? "";
+    if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) {
+      throw new AppError("unsupported_media_type", "Send this request as multipart/form-data.");
+    }
+    return { bytes, body: parseWith(spec.body, await parseFormBody(bytes, type)) };
+  }
+  return { bytes, body: parseWith(spec.body, parseJsonBody(bytes)) };
+}
+
+function toStored(error: AppError): StoredResult {
+  return { ok: false, error: { code: error.code, message: error.message, options: error.options } };
+}
+
 /**
  * The wrapper every public API route is declared with: request id, API key authentication, scope
- * and rate limit (for `auth: "apiKey"`), input parsing with zod, the error vocabulary rendered in
- * the route's envelope, and one log line per request. Handlers return data (rendered in the
- * envelope) or a Response.
+ * and rate limit (for `auth: "apiKey"`), a size-capped body, query/params/body parsing with zod
+ * (422 naming every failing field), Idempotency-Key replay, the error vocabulary rendered in the
+ * route's envelope, and one log line per request. Handlers return data (rendered in the envelope)
+ * or a Response.
  */
-export function apiRoute<Q extends z.ZodType | undefined = undefined, A extends Auth = undefined>(
-  spec: Spec<Q, A>,
-  handler: (args: HandlerArgs<Q, A>) => Promise<unknown>,
-) {
+export function apiRoute<
+  Q extends Schema = undefined,
+  P extends Schema = undefined,
+  B extends Schema = undefined,
+  A extends Auth = undefined,
+>(spec: Spec<Q, P, B, A>, handler: (args: HandlerArgs<Q, P, B, A>) => Promise<unknown>) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || newRequestId();
+    const requestId = req.headers.get("x-request-id")?.slice(0, 64).replace(/[^\w.-]/g, "") || newRequestId();
     const started = performance.now();
+    const url = new URL(req.url);
     let key: KeyContext | undefined = undefined;
-    let headers: Record<string, string> = {};
+    let claim: IdempotencyClaim | null = null;
+    const headers: Record<string, string> = {};
     let response: Response;
     try {
       if (spec.auth === "apiKey") {
         key = await authenticate(req, spec.scope);
-        if (spec.limit !== false) headers = await limitKey(key);
+        if (spec.limit !== false) await limitKey(key, headers);
       }
-      const url = new URL(req.url);
-      let query: unknown = undefined;
-      if (spec.query) {
-        const parsed = spec.query.safeParse(Object.fromEntries(url.searchParams));
-        if (!parsed.success) throw validationError(parsed.error);
-        query = parsed.data;
+      const rawQuery = Object.fromEntries(url.searchParams);
+      const rawParams = (await context?.params) ?? {};
+      if (Object.values(rawQuery).some(hasNul) || Object.values(rawParams).some(hasNul)) {
+        throw new AppError("bad_request", "The URL contains a NUL character, which no parameter accepts.");
       }
-      const params = (await context?.params) ?? {};
-      const result = await handler({
-        req,
-        query: query as HandlerArgs<Q, A>["query"],
-        params,
-        requestId,
-        key: key as HandlerArgs<Q, A>["key"],
-      });
-      response = result instanceof Response ? result : successResponse(result, spec.envelope, requestId);
+      const query = spec.query ? parseWith(spec.query, rawQuery) : undefined;
+      const params = spec.params ? parseWith(spec.params, rawParams) : rawParams;
+      const { bytes, body } = await readInput(req, spec);
+
+      const idempotencyKey = spec.idempotency && key ? parseIdempotencyKey(req.headers.get("idempotency-key")) : null;
+      let replay: StoredResult | null = null;
+      if (idempotencyKey && key) {
+        const claimed = await claimIdempotencyKey({
+          accountId: key.accountId,
+          key: idempotencyKey,
+          requestHash: requestHash(req.method, `${url.pathname}${url.search}`, bytes),
+        });
+        if (claimed.kind === "replay") replay = claimed.result;
+        else claim = claimed.claim;
+      }
+      if (replay) {
+        headers["Idempotent-Replayed"] = "true";
+        if (!replay.ok) throw new AppError(replay.error.code, replay.error.message, replay.error.options);
+        response = successResponse(replay.data, spec.envelope, requestId);
+      } else {
+        const result = await handler({
+          req,
+          query: query as Parsed<Q>,
+          params: params as HandlerArgs<Q, P, B, A>["params"],
+          body: body as Parsed<B>,
+          requestId,
+          key: key as HandlerArgs<Q, P, B, A>["key"],
+          idempotency: claim,
+        });
+        if (claim && !(result instanceof Response)) await completeIdempotencyKey(claim, { ok: true, data: result });
+        response = result instanceof Response ? result : successResponse(result, spec.envelope, requestId);
+      }
     } catch (error) {
-      if (!(error instanceof ApiError)) {
+      if (!(error instanceof AppError)) {
         // Prisma's, a provider's or Stripe's message stays in the log, never in the response.
         console.error(`[api] ${requestId} unhandled error`, error);
       }
-      const apiError =
-        error instanceof ApiError
+      const appError =
+        error instanceof AppError
           ? error
-          : new ApiError("internal", `Internal server error. Quote request id ${requestId} when asking for help.`);
-      response = errorResponse(apiError, spec.envelope, requestId);
+          : new AppError("internal", `Internal server error. Quote request id ${requestId} when asking for help.`);
+      if (claim) {
+        // A client error is the answer to this request and replays as such; our own failure frees the key.
+        const settled =
+          httpErrors[appError.code].status < 500
+            ? completeIdempotencyKey(claim, toStored(appError))
+            : abandonIdempotencyKey(claim);
+        await settled.catch((e: unknown) => console.error(`[api] ${requestId} could not settle the idempotency key`, e));
+      }
+      response = errorResponse(appError, spec.envelope, requestId);
     }
-    if (spec.auth === "apiKey") {
-      if (response.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="lumigate"';
-      response = withHeaders(response, headers);
-    }
+    if (spec.auth === "apiKey" && response.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="lumigate"';
+    if (Object.keys(headers).length > 0) response = withHeaders(response, headers);
     const ms = (performance.now() - started).toFixed(1);
-    console.log(
-      `[api] ${req.method} ${new URL(req.url).pathname} ${response.status} ${ms}ms ${requestId}${key ? ` ${key.keyId}` : ""}`,
-    );
+    console.log(`[api] ${req.method} ${url.pathname} ${response.status} ${ms}ms ${requestId}${key ? ` ${key.keyId}` : ""}`);
     return response;
   };
 }

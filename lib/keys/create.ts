@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { validationError } from "@/lib/http/errors";
+import { validationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { generateKey, hashKey, keyStart } from "./format";
 import { type CreateKeyInput, createKeyInput } from "./schemas";

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { httpErrors } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { createKey, listKeys, revokeKey, revokeKeyByStartOrId, rollKey, verifyKey } from "./index";
 import { generateKey, hashKey } from "./format";
@@ -17,15 +18,15 @@ async function newKey(accountId: string, overrides: Partial<Parameters<typeof cr
   return createKey({ accountId, name: "server", mode: "live", scopes: ["generate", "read"], ...overrides });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
     () => {
       throw new Error("expected a rejection");
     },
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }
 
 /** Moves this process's clock: the key cache and expiry checks read Date.now(). */
@@ -148,7 +149,7 @@ describe("verifyKey", () => {
     await db.account.update({ where: { id: accountId }, data: { frozenAt: new Date() } });
     const error = await rejection(verifyKey(key));
     expect(error.code).toBe("forbidden");
-    expect(error.status).toBe(403);
+    expect(httpErrors[error.code].status).toBe(403);
     await db.account.update({ where: { id: accountId }, data: { frozenAt: null } });
     advanceClock(5_001);
     await expect(verifyKey(key)).resolves.toMatchObject({ accountId });
@@ -225,7 +226,7 @@ describe("rollKey", () => {
     const { record: old } = await newKey(accountId);
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => rollKey(accountId, old.id, 1)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results) if (r.status === "rejected") expect((r.reason as ApiError).code).toBe("validation_error");
+    for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).code).toBe("validation_error");
     expect(await db.apiKey.count({ where: { rolledFromId: old.id } })).toBe(1);
   });
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { type KeyView, keyViewSelect, toKeyView } from "./view";
 
-export function keyNotFound(keyId: string): ApiError {
-  return new ApiError("not_found", `No API key with id '${keyId}'.`, { param: "keyId" });
+export function keyNotFound(keyId: string): AppError {
+  return new AppError("not_found", `No API key with id '${keyId}'.`, { param: "keyId" });
 }
 
 /** The account's keys, newest first, revoked and expired ones included so people can see what happened. */

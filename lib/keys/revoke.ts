@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { hashKey, parseKey } from "./format";
 import { keyNotFound } from "./list";
 import { forgetKey } from "./verify";
@@ -28,9 +28,9 @@ export async function revokeKeyByStartOrId(startOrId: string): Promise<KeyView> 
   const where = parseKey(ref) ? { hash: hashKey(ref) } : ref.startsWith("key_") ? { id: ref } : { start: ref };
   const matches = await db.apiKey.findMany({ where, select: { id: true }, take: 2 });
   const [match] = matches;
-  if (!match) throw new ApiError("not_found", `No API key matches '${keyDisplay(ref)}'.`);
+  if (!match) throw new AppError("not_found", `No API key matches '${keyDisplay(ref)}'.`);
   if (matches.length > 1) {
-    throw new ApiError("validation_error", `More than one key starts with '${ref}': revoke it by id instead.`);
+    throw new AppError("validation_error", `More than one key starts with '${ref}': revoke it by id instead.`);
   }
   return revokeById({ id: match.id });
 }

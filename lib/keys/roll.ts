@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
-import { validationError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { generateKey, hashKey, keyStart } from "./format";
 import { keyNotFound } from "./list";
@@ -41,10 +41,10 @@ export async function rollKey(
           : { expiresAt: old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd },
     });
     if (claimed.count === 0) {
-      throw new ApiError("validation_error", "Only an active key can be rolled: create a new key instead.");
+      throw new AppError("validation_error", "Only an active key can be rolled: create a new key instead.");
     }
     if (await tx.apiKey.findFirst({ where: { rolledFromId: keyId }, select: { id: true } })) {
-      throw new ApiError("validation_error", "This key has already been rolled: roll its replacement instead.");
+      throw new AppError("validation_error", "This key has already been rolled: roll its replacement instead.");
     }
     const secret = generateKey(old.mode);
     const created = await tx.apiKey.create({

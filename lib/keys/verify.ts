@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { hashKey, type KeyMode, parseKey } from "./format";
 import { DEFAULT_RATE_PER_10S } from "./limits";
 import type { KeyScope } from "./schemas";
@@ -111,7 +111,7 @@ function touch(keyId: string, now: number): void {
     .catch((error: unknown) => console.error(`[keys] could not record the last use of ${keyId}`, error));
 }
 
-const unauthorized = (message: string) => new ApiError("unauthorized", message);
+const unauthorized = (message: string) => new AppError("unauthorized", message);
 
 /**
  * The key's account, mode, scopes and limits. Malformed, unknown, revoked and expired keys are
@@ -130,7 +130,7 @@ export async function verifyKey(rawKey: string): Promise<KeyContext> {
   if (record.isRevoked) throw unauthorized("This API key has been revoked.");
   if (record.expiresAtMs !== null && record.expiresAtMs <= now) throw unauthorized("This API key has expired.");
   if (record.isFrozen) {
-    throw new ApiError("forbidden", "This account is frozen while a payment dispute is open; its keys are paused.");
+    throw new AppError("forbidden", "This account is frozen while a payment dispute is open; its keys are paused.");
   }
   touch(record.context.keyId, now);
   return record.context;

@@ -1,0 +1,10 @@
+export {
+  abandonIdempotencyKey,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  deleteExpiredIdempotencyKeys,
+  parseIdempotencyKey,
+  requestHash,
+  type IdempotencyClaim,
+  type StoredResult,
+} from "./claim";
