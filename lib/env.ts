@@ -10,6 +10,10 @@ const envSchema = z.object({
   /** External PostgreSQL. Unset: the launcher starts an embedded one under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PORT: port.default(3000),
+  /** The address the web server binds to; 0.0.0.0 (or ::) serves other machines too. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Where the launcher's upstream simulator listens, on 127.0.0.1. */
+  SIMULATOR_PORT: port.default(4010),
   /** Where embedded Postgres, media and generated secrets live. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Fixed port for embedded Postgres; unset picks a free one at each start. */
@@ -29,6 +33,45 @@ const envSchema = z.object({
   EMAIL_FROM: z.string().min(3).default("Lumigate <no-reply@localhost>"),
   /** Shared rate-limit counters across instances; unset: in memory (one instance). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+
+  /** Upstream credentials: a provider whose credential is unset is served by the built-in simulator. */
+  BFL_API_KEY: z.string().min(1).optional(),
+  BFL_BASE_URL: z.url().default("https://api.bfl.ai"),
+  FAL_KEY: z.string().min(1).optional(),
+  FAL_BASE_URL: z.url().default("https://queue.fal.run"),
+  FAL_JWKS_URL: z.url().default("https://rest.alpha.fal.ai/.well-known/jwks.json"),
+  REPLICATE_API_TOKEN: z.string().min(1).optional(),
+  REPLICATE_BASE_URL: z.url().default("https://api.replicate.com/v1"),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().default("https://api.openai.com/v1"),
+  /** The built-in simulator; the launcher sets it to the one it starts. */
+  SIMULATOR_URL: z.url().optional(),
+  /**
+   * Where upstreams send their webhooks (this server's own base URL as they can reach it); unset:
+   * PUBLIC_URL for real upstreams when it is https, and this machine's address for the simulator.
+   */
+  UPSTREAM_WEBHOOK_URL: z.url().optional(),
+  /** A task an upstream still reports in flight after this long is cancelled, failed and not charged. */
+  TASK_DEADLINE_SEC: z.coerce.number().int().min(30).max(86_400).default(900),
+  /** How long the OpenAI-compatible images routes wait for their tasks before answering 504-style. */
+  OPENAI_WAIT_SEC: z.coerce.number().int().min(1).max(600).default(120),
+  /** Parallel jobs per worker process. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+
+  /** Media: local disk under DATA_DIR/media unless an S3 bucket is configured. */
+  MEDIA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+
+  /** Development only: let callbacks reach loopback addresses (never private or metadata ones). */
+  CALLBACKS_ALLOW_LOOPBACK: z.stringbool().default(false),
+}).refine((e) => !e.S3_BUCKET || (e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), {
+  message: "S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
+  path: ["S3_BUCKET"],
 });
 
 export type Env = z.infer<typeof envSchema>;
