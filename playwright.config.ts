@@ -36,7 +36,7 @@ export default defineConfig({
   ],
   // The real launcher on its own data directory (fresh each run), so e2e covers `npm start` itself.
   webServer: {
-    command: `rm -rf ${e2eDataDir} && DATA_DIR=${e2eDataDir} PORT=${port} npm start`,
+    command: `rm -rf ${e2eDataDir} && DATA_DIR=${e2eDataDir} PORT=${port} SIMULATOR_PORT=${port + 1000} SIMULATOR_SPEED=10 npm start`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

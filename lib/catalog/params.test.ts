@@ -113,7 +113,9 @@ describe("paramsToZod", () => {
     ["eight images", Array.from({ length: 8 }, (_, i) => url(i)), true],
     ["nine images", Array.from({ length: 9 }, (_, i) => url(i)), false],
     ["a non-http URL", ["ftp://example.com/a.png"], false],
-    ["a data URI", ["data:image/png;base64,AAAA"], false],
+    ["a base64 PNG data URL", ["data:image/png;base64,AAAA"], true],
+    ["a data URL of another type", ["data:text/html;base64,AAAA"], false],
+    ["a data URL that is not base64", ["data:image/png,<svg>"], false],
     ["a URL over 2048 characters", [`https://example.com/${"a".repeat(2048)}`], false],
   ])("image-to-image with %s: valid = %s", (_, images, valid) => {
     expect(flexEdit.safeParse({ prompt: "p", image_urls: images }).success).toBe(valid);

@@ -117,6 +117,12 @@ export const paramDescriptorsSchema = z.array(paramDescriptorSchema).superRefine
 });
 
 const maxImageUrlLength = 2048;
+/** Inline images (what the OpenAI edits route turns uploads into): about 10 MB of image each. */
+const maxDataUrlLength = 14_000_000;
+const imageDataUrl = z
+  .string()
+  .max(maxDataUrlLength, "an inline image must be at most 10 MB")
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, "must be an http(s) URL or a base64 data URL of a PNG, JPEG or WebP image");
 
 function fieldSchema(d: ParamDescriptor): z.ZodType {
   switch (d.type) {
@@ -142,7 +148,9 @@ function fieldSchema(d: ParamDescriptor): z.ZodType {
       return d.required ? e : e.optional();
     }
     case "image_urls": {
-      const url = z.url({ protocol: /^https?$/ }).max(maxImageUrlLength);
+      const url = z.union([z.url({ protocol: /^https?$/ }).max(maxImageUrlLength), imageDataUrl], {
+        error: "must be an http(s) URL or a base64 data URL of a PNG, JPEG or WebP image",
+      });
       const list = z.array(url).min(d.minItems ?? 0).max(d.maxItems);
       return d.required ? list : list.optional();
     }

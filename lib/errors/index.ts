@@ -9,6 +9,7 @@ export const errorCodes = [
   "forbidden",
   "not_found",
   "method_not_allowed",
+  "conflict",
   "idempotency_conflict",
   "idempotency_in_progress",
   "idempotency_mismatch",
@@ -23,6 +24,7 @@ export const errorCodes = [
   "generation_failed",
   "upstream_error",
   "service_unavailable",
+  "gateway_timeout",
   "feature_disabled",
 ] as const;
 

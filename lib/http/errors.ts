@@ -19,6 +19,7 @@ export const httpErrors: Record<ErrorCode, { status: number; taskCode: number; o
   feature_disabled: { status: 403, taskCode: 505, openaiType: "invalid_request_error" },
   not_found: { status: 404, taskCode: 404, openaiType: "not_found" },
   method_not_allowed: { status: 405, taskCode: 405, openaiType: "invalid_request_error" },
+  conflict: { status: 409, taskCode: 409, openaiType: "invalid_request_error" },
   idempotency_conflict: { status: 409, taskCode: 409, openaiType: "invalid_request_error" },
   idempotency_in_progress: { status: 409, taskCode: 409, openaiType: "invalid_request_error" },
   payload_too_large: { status: 413, taskCode: 413, openaiType: "invalid_request_error" },
@@ -31,4 +32,5 @@ export const httpErrors: Record<ErrorCode, { status: number; taskCode: number; o
   upstream_error: { status: 502, taskCode: 500, openaiType: "server_error" },
   maintenance: { status: 503, taskCode: 455, openaiType: "service_unavailable" },
   service_unavailable: { status: 503, taskCode: 503, openaiType: "service_unavailable" },
+  gateway_timeout: { status: 504, taskCode: 504, openaiType: "server_error" },
 };

@@ -1,3 +1,4 @@
 export { httpErrors } from "./errors";
 export { errorBody, errorResponse, successBody, successResponse, type Envelope } from "./envelopes";
 export { apiRoute, newRequestId } from "./route";
+export { baseUrlOf } from "./base-url";

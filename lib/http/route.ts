@@ -35,8 +35,8 @@ type Spec<Q extends Schema, P extends Schema, B extends Schema, A extends Auth> 
   maxBodyBytes?: number;
   /** "apiKey": the route takes an API key (never a session cookie) and hands its context to the handler. */
   auth?: A;
-  /** The scope the key must hold; without it the answer is 403. */
-  scope?: A extends "apiKey" ? KeyScope : never;
+  /** The scope the key must hold (any one of a list); without it the answer is 403. */
+  scope?: A extends "apiKey" ? KeyScope | KeyScope[] : never;
   /** The per-key request window (the key's ratePer10s per 10 s). On by default for key routes. */
   limit?: A extends "apiKey" ? boolean : never;
   /** Honour an Idempotency-Key header: the same key and body within 24 h replay the first result. */
@@ -61,14 +61,15 @@ export function newRequestId(): string {
   return `req_${randomBytes(12).toString("base64url")}`;
 }
 
-async function authenticate(req: Request, scope: KeyScope | undefined): Promise<KeyContext> {
+async function authenticate(req: Request, scope: KeyScope | KeyScope[] | undefined): Promise<KeyContext> {
   const raw = keyFromRequest(req);
   if (!raw) {
     throw new AppError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>` or `x-api-key: <key>`.");
   }
   const key = await verifyKey(raw);
-  if (scope && !key.scopes.includes(scope)) {
-    throw new AppError("forbidden", `This API key lacks the '${scope}' scope.`);
+  const anyOf = [scope ?? []].flat();
+  if (anyOf.length > 0 && !anyOf.some((s) => key.scopes.includes(s))) {
+    throw new AppError("forbidden", `This API key lacks the '${anyOf.join("' or '")}' scope.`);
   }
   return key;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { env } from "@/lib/env";
+import { startSimulator } from "@/lib/simulator";
 import { scratchDatabase } from "./sql";
 
 // Integration tests get a fresh database per run: on DATABASE_URL's server when set, else on an
@@ -22,10 +23,14 @@ export default async function setup(): Promise<() => Promise<void>> {
   const database = scratchDatabase(serverUrl, "test");
   await database.create();
   await prepareDatabase(database.url);
+  // A real simulator for every file; files that run a worker start their own beside it.
+  const simulator = await startSimulator({ speed: 50 });
   // Read by lib/env.ts in the test workers, which start after this.
   process.env.DATABASE_URL = database.url;
+  process.env.SIMULATOR_URL = simulator.url;
 
   return async () => {
+    await simulator.stop();
     await database.drop();
     await stopServer();
   };

@@ -1,0 +1,78 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { extensionFor, inspectImage, newMediaId, storageKeyFor, thumbnail, thumbnailKeyFor, UnsupportedImageError } from "@/lib/media";
+import { mediaStorage } from "@/lib/media/configured";
+import type { UpstreamImage } from "@/lib/providers/types";
+import type { MediaRecord } from "./transitions";
+
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+
+/** Why results could not be copied: `permanent` when asking again cannot help (the URL expired). */
+export class CopyError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = "CopyError";
+  }
+}
+
+async function download(url: string): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: "follow" });
+  } catch (error) {
+    throw new CopyError(`could not download the result: ${(error as Error).message}`, false);
+  }
+  if (!res.ok) {
+    // Signed upstream URLs answer 403/404/410 once they lapse: the image is gone for good.
+    throw new CopyError(`the upstream's result URL answered ${res.status}`, [401, 403, 404, 410].includes(res.status));
+  }
+  const declared = Number(res.headers.get("content-length"));
+  if (declared > MAX_IMAGE_BYTES) throw new CopyError("the result image is larger than 64 MiB", true);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.byteLength > MAX_IMAGE_BYTES) throw new CopyError("the result image is larger than 64 MiB", true);
+  return bytes;
+}
+
+function bytesOf(image: UpstreamImage): Promise<Uint8Array> {
+  if ("url" in image) return download(image.url);
+  return Promise.resolve(new Uint8Array(Buffer.from(image.base64, "base64")));
+}
+
+/**
+ * Copies every result image into our media storage with a thumbnail, before the upstream's URL
+ * lapses. On failure nothing stays behind. The caller deletes the copies if its transition loses.
+ */
+export async function copyResults(images: UpstreamImage[]): Promise<MediaRecord[]> {
+  if (images.length === 0) throw new CopyError("the upstream reported success without any image", true);
+  const storage = mediaStorage();
+  const stored: MediaRecord[] = [];
+  const expiresAt = new Date(Date.now() + env.MEDIA_RETENTION_DAYS * 86_400_000);
+  try {
+    for (const [position, image] of images.entries()) {
+      const bytes = await bytesOf(image);
+      const info = await inspectImage(bytes).catch((error: unknown) => {
+        if (error instanceof UnsupportedImageError) throw new CopyError(`the upstream returned ${error.message}`, true);
+        throw error;
+      });
+      const id = newMediaId();
+      const storageKey = storageKeyFor(id, extensionFor(info.contentType));
+      const thumbKey = thumbnailKeyFor(id);
+      await storage.put(storageKey, bytes, info.contentType);
+      stored.push({ id, position, storageKey, thumbKey, contentType: info.contentType, width: info.width, height: info.height, bytes: info.bytes, expiresAt });
+      await storage.put(thumbKey, await thumbnail(bytes), "image/webp");
+    }
+    return stored;
+  } catch (error) {
+    await discardCopies(stored);
+    throw error;
+  }
+}
+
+export async function discardCopies(media: Pick<MediaRecord, "storageKey" | "thumbKey">[]): Promise<void> {
+  const storage = mediaStorage();
+  await Promise.all(media.flatMap((m) => [storage.delete(m.storageKey), storage.delete(m.thumbKey)]).map((p) => p.catch(() => {})));
+}

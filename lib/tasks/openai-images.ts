@@ -1,0 +1,162 @@
+import "server-only";
+import { z } from "zod";
+import { aspectRatioForSize, parseSize, sizesFor } from "@/lib/catalog/size";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { KeyContext } from "@/lib/keys";
+import { mediaStorage } from "@/lib/media/configured";
+import { insertTask, parseInput, variantForRequest } from "./create";
+import type { GenerationVariant } from "./variants";
+
+// The OpenAI images API (PROTOCOLS.md §5) over tasks: one task and one charge per image, and the
+// answer waits for them, as the official SDK expects.
+
+const common = {
+  model: z.string({ error: "is required" }).trim().min(1, "is required").max(200),
+  prompt: z.string({ error: "is required" }).min(1, "is required").max(32_000),
+  size: z.string().trim().max(20).optional(),
+  response_format: z.enum(["url", "b64_json"]).default("url"),
+  output_format: z.enum(["png", "jpeg", "webp"]).optional(),
+  background: z.enum(["auto", "transparent", "opaque"]).optional(),
+  quality: z.string().max(20).optional(),
+  user: z.string().max(256).optional(),
+};
+
+export const imagesGenerationBody = z.object({
+  ...common,
+  n: z.number().int().min(1, "must be 1 to 4").max(4, "must be 1 to 4").default(1),
+  seed: z.number().int().min(0).max(2_147_483_647).optional(),
+});
+
+const upload = z.instanceof(File, { message: "must be an image file" });
+const maxUploadBytes = 10 * 1024 * 1024;
+
+export const imagesEditBody = z.object({
+  ...common,
+  n: z.coerce.number().int().min(1, "must be 1 to 4").max(4, "must be 1 to 4").default(1),
+  image: z.union([upload, z.array(upload).min(1).max(16)], { error: "is required: one or more image files" }),
+  mask: z.unknown().optional(),
+});
+
+export type ImagesRequest = {
+  key: KeyContext;
+  model: string;
+  prompt: string;
+  n: number;
+  size?: string;
+  responseFormat: "url" | "b64_json";
+  extra: Record<string, unknown>;
+  images?: File[];
+  baseUrl: string;
+};
+
+function hasParam(found: GenerationVariant, name: string): boolean {
+  return found.variant.parameters.some((p) => p.name === name);
+}
+
+function aspectRatioFor(found: GenerationVariant, size: string | undefined): string | undefined {
+  if (!size || size === "auto") return undefined;
+  const ratioParam = found.variant.parameters.find((p) => p.name === "aspect_ratio");
+  const variantSize = { familySlug: found.variant.family.slug, resolutionTier: found.variant.resolutionTier };
+  const options = ratioParam?.type === "enum" ? ratioParam.options : [];
+  const parsed = parseSize(size);
+  const ratio = parsed ? aspectRatioForSize(variantSize, options, parsed) : null;
+  if (!ratio) {
+    throw new AppError("validation_error", `size: ${found.variant.slug} renders ${sizesFor(variantSize, options).join(", ") || "one fixed size"} (or "auto").`, {
+      param: "size",
+      issues: [{ path: "size", message: `must be one of ${sizesFor(variantSize, options).join(", ")} or auto` }],
+    });
+  }
+  return ratio;
+}
+
+async function toDataUrl(file: File): Promise<string> {
+  if (file.size > maxUploadBytes) {
+    throw new AppError("payload_too_large", `The image ${file.name || ""} is larger than 10 MiB.`.replace("  ", " "), { param: "image" });
+  }
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const type = bytes[0] === 0x89 ? "image/png" : bytes[0] === 0xff ? "image/jpeg" : bytes.subarray(8, 12).toString() === "WEBP" ? "image/webp" : null;
+  if (!type) throw new AppError("validation_error", "image: must be a PNG, JPEG or WebP file.", { param: "image" });
+  return `data:${type};base64,${bytes.toString("base64")}`;
+}
+
+async function buildInput(found: GenerationVariant, req: ImagesRequest): Promise<Record<string, unknown>> {
+  const input: Record<string, unknown> = { prompt: req.prompt };
+  const ratio = aspectRatioFor(found, req.size);
+  if (ratio) input.aspect_ratio = ratio;
+  for (const [name, value] of Object.entries(req.extra)) {
+    if (value !== undefined && hasParam(found, name)) input[name] = value;
+  }
+  if (req.images) {
+    if (!hasParam(found, "image_urls")) {
+      throw new AppError("validation_error", `model: ${found.variant.slug} generates from text only; use an image-to-image or edit model.`, { param: "model" });
+    }
+    input.image_urls = await Promise.all(req.images.map(toDataUrl));
+  } else if (found.variant.task !== "text_to_image") {
+    throw new AppError("validation_error", `model: ${found.variant.slug} edits images: call /v1/images/edits with an image.`, { param: "model" });
+  }
+  return input;
+}
+
+const WAIT_STEPS_MS = [50, 100, 150, 250, 400, 600, 1000];
+
+async function waitForTasks(taskIds: string[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (let i = 0; ; i++) {
+    const tasks = await db.task.findMany({
+      where: { id: { in: taskIds } },
+      select: { id: true, state: true, failCode: true, failMsg: true, media: { orderBy: { position: "asc" } } },
+    });
+    if (tasks.every((t) => t.state === "success" || t.state === "fail")) return taskIds.map((id) => tasks.find((t) => t.id === id)!);
+    if (Date.now() >= deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEPS_MS[Math.min(i, WAIT_STEPS_MS.length - 1)]));
+  }
+}
+
+/** Creates n tasks in one transaction, waits for them, and answers in the OpenAI images shape. */
+export async function generateImages(req: ImagesRequest) {
+  const found = await variantForRequest(req.model, req.key.mode);
+  const input = parseInput(found, await buildInput(found, req), "");
+  const seed = typeof input.seed === "number" ? input.seed : undefined;
+  const taskIds = await db.$transaction(async (tx) => {
+    const ids: string[] = [];
+    for (let i = 0; i < req.n; i++) {
+      const taskInput = seed === undefined ? input : { ...input, seed: (seed + i) % 2_147_483_648 };
+      ids.push(await insertTask(tx, { key: req.key, model: req.model, input: taskInput, surface: "openai" }, found, taskInput));
+    }
+    return ids;
+  });
+
+  const tasks = await waitForTasks(taskIds, env.OPENAI_WAIT_SEC * 1000);
+  if (!tasks) {
+    throw new AppError(
+      "gateway_timeout",
+      `The images are not ready after ${env.OPENAI_WAIT_SEC} s. They are still being made and are charged only if they succeed: poll GET /api/v1/jobs/recordInfo?taskId= for ${taskIds.join(", ")}.`,
+    );
+  }
+  const succeeded = tasks.filter((t) => t.state === "success");
+  if (succeeded.length === 0) {
+    const first = tasks[0]!;
+    throw new AppError(first.failCode === "moderated" ? "validation_error" : "generation_failed", first.failMsg || "The generation failed; nothing was charged.", {
+      param: first.failCode === "moderated" ? "prompt" : undefined,
+    });
+  }
+  const storage = mediaStorage();
+  const data = await Promise.all(
+    succeeded.flatMap((t) =>
+      t.media.map(async (m) => {
+        if (req.responseFormat === "url") return { url: `${req.baseUrl}/media/${m.id}.${m.storageKey.split(".").pop()}` };
+        const stored = await storage.get(m.storageKey);
+        if (!stored) throw new AppError("internal", "A stored image went missing.");
+        const bytes = stored.body instanceof Uint8Array ? stored.body : new Uint8Array(await new Response(stored.body as BodyInit).arrayBuffer());
+        return { b64_json: Buffer.from(bytes).toString("base64") };
+      }),
+    ),
+  );
+  return {
+    created: Math.floor(Date.now() / 1000),
+    data,
+    ...(input.output_format ? { output_format: input.output_format } : {}),
+  };
+}

@@ -1,0 +1,192 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findDrift } from "@/lib/billing";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { mediaStorage } from "@/lib/media/configured";
+import { createTask, getTaskInfo } from "@/lib/tasks";
+import { findHoldDrift, findSlotDrift } from "@/lib/tasks/reconcile";
+import { startGenerationStack, type GenerationStack } from "@/lib/testing/generation-stack";
+import { newAccount, newKey, USD } from "@/lib/testing/fixtures";
+import { withScratchDatabase } from "@/lib/testing/scratch-db";
+import { signingSecrets } from "@/lib/webhooks/account-secrets";
+
+// The whole life of a task against the simulator: the real adapters, the real worker and queue,
+// upstream webhooks through the same funnel as polling, media copied into storage, the ledger.
+const database = withScratchDatabase("lifecycle");
+let stack: GenerationStack;
+
+beforeAll(async () => {
+  stack = await startGenerationStack({ databaseUrl: database.url(), webhooks: true });
+}, 60_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+type KeyInfo = { keyId: string; accountId: string; mode: "live" | "test" };
+
+async function liveKey(balanceMicros = 1 * USD): Promise<KeyInfo> {
+  const accountId = await newAccount(balanceMicros);
+  const { keyId } = await newKey(accountId);
+  return { keyId, accountId, mode: "live" };
+}
+
+async function waitForEnd(accountId: string, taskId: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const info = await getTaskInfo(accountId, taskId, "http://gateway.test");
+    if (info.state === "success" || info.state === "fail") return info;
+    if (Date.now() > deadline) throw new Error(`task ${taskId} still ${info.state} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function run(key: KeyInfo, model: string, input: Record<string, unknown>, callbackUrl?: string) {
+  const { taskId } = await createTask({ key, model, input, callbackUrl, surface: "task_api" });
+  return { taskId, info: await waitForEnd(key.accountId, taskId) };
+}
+
+async function expectSettledOnce(accountId: string) {
+  expect((await findDrift([accountId])).drift).toEqual([]);
+  expect(await findHoldDrift([accountId])).toEqual([]);
+  expect(await findSlotDrift([accountId])).toEqual([]);
+}
+
+const available = async (accountId: string) => Number((await db.wallet.findUniqueOrThrow({ where: { accountId } })).availableMicros);
+
+describe("a task's life", () => {
+  it("success: the image is copied at the requested size, the price is captured once", async () => {
+    const key = await liveKey();
+    const { taskId, info } = await run(key, "flux-2-pro", { prompt: "a lighthouse", aspect_ratio: "1:1", output_format: "png" });
+    expect(info).toMatchObject({ state: "success", progress: 100, costMicros: 35_000, simulated: true });
+    const media = await db.media.findMany({ where: { taskId } });
+    expect(media).toHaveLength(1);
+    const stored = await mediaStorage().get(media[0]!.storageKey);
+    const bytes = stored!.body instanceof Uint8Array ? stored!.body : new Uint8Array(await new Response(stored!.body as BodyInit).arrayBuffer());
+    expect(await sharp(bytes).metadata()).toMatchObject({ format: "png", width: 1024, height: 1024 });
+    expect(JSON.parse(info.resultJson).resultUrls[0]).toBe(`http://gateway.test/media/${media[0]!.id}.png`);
+    expect(await available(key.accountId)).toBe(1 * USD - 35_000);
+    expect(await db.ledgerEntry.count({ where: { taskId, kind: "capture" } })).toBe(1);
+    await expectSettledOnce(key.accountId);
+  });
+
+  it.each([
+    ["[sim:fail]", "generation_failed"],
+    ["[sim:moderate]", "moderated"],
+  ])("%s: the task fails with %s and nothing is charged", async (directive, failCode) => {
+    const key = await liveKey();
+    const { taskId, info } = await run(key, "flux-2-pro", { prompt: `a cat ${directive}` });
+    expect(info).toMatchObject({ state: "fail", failCode, costMicros: 0 });
+    expect(info.failMsg).toMatch(/nothing was charged/);
+    expect(await available(key.accountId)).toBe(1 * USD);
+    expect(await db.ledgerEntry.count({ where: { taskId, kind: "release" } })).toBe(1);
+    await expectSettledOnce(key.accountId);
+  });
+
+  it("a 429 from the first route fails over to the next one", async () => {
+    const key = await liveKey();
+    const { taskId, info } = await run(key, "flux-2-pro", { prompt: "a bridge [sim:429@bfl]" });
+    expect(info.state).toBe("success");
+    const attempts = await db.taskAttempt.findMany({ where: { taskId }, orderBy: { createdAt: "asc" } });
+    expect(attempts.map((a) => [a.providerSlug, a.outcome])).toEqual([
+      ["black-forest-labs", "rate_limited"],
+      ["fal", "accepted"],
+    ]);
+    expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).providerSlug).toBe("fal");
+    await expectSettledOnce(key.accountId);
+  });
+
+  it("an upstream that hangs past the deadline is cancelled and the task fails uncharged", async () => {
+    const key = await liveKey();
+    const { taskId } = await createTask({ key, model: "flux-2-pro", input: { prompt: "forever [sim:hang]" }, surface: "task_api" });
+    await db.task.update({ where: { id: taskId }, data: { deadlineAt: new Date(Date.now() + 500) } });
+    const info = await waitForEnd(key.accountId, taskId, 30_000);
+    expect(info).toMatchObject({ state: "fail", failCode: "timeout" });
+    expect(await available(key.accountId)).toBe(1 * USD);
+    await expectSettledOnce(key.accountId);
+  });
+
+  it("duplicate upstream webhooks racing the poller capture once", async () => {
+    const key = await liveKey();
+    const before = stack.webhooksReceived();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => run(key, "flux-2-pro", { prompt: `race ${i} [sim:dup-webhook]` })),
+    );
+    expect(results.every((r) => r.info.state === "success")).toBe(true);
+    expect(stack.webhooksReceived() - before).toBeGreaterThanOrEqual(10);
+    for (const { taskId } of results) {
+      expect(await db.ledgerEntry.count({ where: { taskId, kind: "capture" } })).toBe(1);
+      expect(await db.media.count({ where: { taskId } })).toBe(1);
+    }
+    expect(await available(key.accountId)).toBe(1 * USD - 5 * 35_000);
+    await expectSettledOnce(key.accountId);
+  });
+
+  it.each([
+    ["fal", "fal-ai/flux-2-flex", "[sim:429@bfl]"],
+    ["replicate", "flux-2-pro-text-to-image-2k", "[sim:429@bfl] [sim:503@fal]"],
+    ["openai", "gpt-image-1.5-text-to-image-high", ""],
+  ])("runs on %s too", async (provider, model, directives) => {
+    const key = await liveKey();
+    const { taskId, info } = await run(key, model, { prompt: `a kite ${directives}` });
+    expect(info.state).toBe("success");
+    expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).providerSlug).toBe(provider);
+    await expectSettledOnce(key.accountId);
+  });
+});
+
+describe("callbacks", () => {
+  let received: { headers: Record<string, string>; body: string }[] = [];
+  let url = "";
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      received.push({ headers: req.headers as Record<string, string>, body });
+      res.writeHead(204).end();
+    });
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    env.CALLBACKS_ALLOW_LOOPBACK = false;
+  });
+
+  it("POSTs the recordInfo data signed with Standard Webhooks, and stores the attempt", async () => {
+    env.CALLBACKS_ALLOW_LOOPBACK = true;
+    received = [];
+    const key = await liveKey();
+    const { taskId } = await run(key, "flux-2-pro", { prompt: "a signed result" }, url);
+    const deadline = Date.now() + 10_000;
+    while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(received).toHaveLength(1);
+    const [secret] = await signingSecrets(key.accountId);
+    const verified = new Webhook(secret!).verify(received[0]!.body, received[0]!.headers) as { code: number; data: { taskId: string; state: string } };
+    expect(verified).toMatchObject({ code: 200, data: { taskId, state: "success" } });
+    const delivery = await db.callbackDelivery.findUniqueOrThrow({ where: { taskId }, include: { attempts: true } });
+    expect(delivery).toMatchObject({ state: "delivered", attemptCount: 1 });
+    expect(delivery.attempts[0]).toMatchObject({ result: "delivered", statusCode: 204 });
+  });
+
+  it("never delivers to loopback without the development setting: blocked, not retried", async () => {
+    env.CALLBACKS_ALLOW_LOOPBACK = false;
+    received = [];
+    const key = await liveKey();
+    const { taskId } = await run(key, "flux-2-pro", { prompt: "nowhere to go" }, url);
+    const deadline = Date.now() + 10_000;
+    let delivery = await db.callbackDelivery.findUnique({ where: { taskId } });
+    while (delivery?.state !== "blocked" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      delivery = await db.callbackDelivery.findUnique({ where: { taskId } });
+    }
+    expect(delivery).toMatchObject({ state: "blocked", attemptCount: 1, nextAttemptAt: null });
+    expect(received).toHaveLength(0);
+  });
+});
