@@ -24,7 +24,12 @@ function resubmitDelayMs(round: number): number {
  */
 export async function submitTask(taskId: string, round = 0, signal?: AbortSignal): Promise<void> {
   const task = await db.task.findUnique({ where: { id: taskId } });
-  if (!task || task.state !== "waiting") return;
+  if (!task || task.state === "success" || task.state === "fail") return;
+  if (task.state !== "waiting") {
+    // A worker died between recording the submit and scheduling its first poll: poll now.
+    await schedulePoll(taskId, 0);
+    return;
+  }
   const found = await generationVariant(task.variantSlug);
   if (!found) {
     await finishTask(taskId, { kind: "fail", code: "rejected", message: "The model was removed from the catalog; nothing was charged." });
