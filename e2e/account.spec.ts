@@ -39,6 +39,17 @@ test("sign up, see the free credit, sign out, come back to settings through sign
   await expect(dailyBar).toHaveAttribute("aria-valuetext", "$0.00 of $5.00 (0%)");
   await expect(page.getByText("of $5.00 daily cap")).toBeVisible();
 
+  const secret = page.getByLabel("Signing secret");
+  await expect(secret).toHaveText(/^whsec_•+$/);
+  await page.getByRole("button", { name: "Reveal" }).click();
+  const first = await secret.textContent();
+  expect(first).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+  await page.getByRole("button", { name: "Roll secret" }).click();
+  await page.getByRole("group", { name: "Confirm rolling the secret" }).getByRole("button", { name: "Roll secret" }).click();
+  await expect(page.getByText("New secret in use.")).toBeVisible();
+  await expect(secret).not.toHaveText(first!);
+  await expect(page.getByText(/The previous secret also signs callbacks until/)).toBeVisible();
+
   await page.goto("/dashboard");
   await expect(page.getByRole("progressbar", { name: "Today: spend against the daily cap" })).toHaveAttribute(
     "aria-valuetext",

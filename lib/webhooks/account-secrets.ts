@@ -35,3 +35,11 @@ export async function rollSigningSecret(accountId: string, now = new Date()): Pr
   });
   return next;
 }
+
+/** What Settings shows: the current secret, and until when the previous one still signs. */
+export async function signingSecretView(accountId: string, now = new Date()): Promise<{ secret: string; previousValidUntil: Date | null }> {
+  const [secret] = await signingSecrets(accountId, now);
+  const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, select: { webhookSecretOldUntil: true } });
+  const until = account.webhookSecretOldUntil;
+  return { secret: secret!, previousValidUntil: until && until > now ? until : null };
+}

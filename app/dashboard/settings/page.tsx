@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
+import { CallbackSecret } from "@/components/dashboard/callback-secret";
 import { SpendCapsForm } from "@/components/dashboard/spend-caps-form";
 import { SpendMeters } from "@/components/dashboard/spend-meter";
 import { Card } from "@/components/ui/card";
 import { getAccountBalance, requireUser } from "@/lib/auth";
-import { saveSpendCaps } from "./actions";
+import { signingSecretView } from "@/lib/webhooks/account-secrets";
+import { rollCallbackSecret, saveSpendCaps } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
   const { caps, spent } = await getAccountBalance(user);
+  const callbacks = await signingSecretView(user.accountId);
 
   return (
     <>
@@ -31,6 +34,25 @@ export default async function SettingsPage() {
         </div>
         <Card className="p-5">
           <SpendCapsForm save={saveSpendCaps} dailyMicros={caps.dailyMicros} monthlyMicros={caps.monthlyMicros} />
+        </Card>
+      </section>
+      <section aria-labelledby="callbacks-title" className="space-y-4">
+        <div className="space-y-1">
+          <h2 id="callbacks-title" className="text-lg font-semibold">
+            Callback signing secret
+          </h2>
+          <p className="max-w-2xl text-sm text-muted-foreground">
+            When a task you created with a <code className="font-mono text-[0.9em]">callBackUrl</code> ends, Lumigate POSTs its
+            result there, signed with this secret (Standard Webhooks). Failed deliveries are retried for a little over a day
+            (after 5 s, 5 min, 30 min, 2 h, 5 h and 10 h); a 410 answer stops them.
+          </p>
+        </div>
+        <Card className="p-5">
+          <CallbackSecret
+            secret={callbacks.secret}
+            previousValidUntil={callbacks.previousValidUntil?.toISOString() ?? null}
+            roll={rollCallbackSecret}
+          />
         </Card>
       </section>
       <section aria-labelledby="profile-title" className="space-y-4">
