@@ -1,13 +1,13 @@
 "use client";
 
 import { type FormEvent, useState, useTransition } from "react";
-import { createKeyAction } from "@/app/dashboard/keys/actions";
 import { Field, FormMessage } from "@/components/dashboard/field";
 import { Button } from "@/components/ui/button";
 import type { KeyMode } from "@/lib/keys/format";
 import { DEFAULT_RATE_PER_10S, MAX_RATE_PER_10S } from "@/lib/keys/limits";
 import type { KeyScope } from "@/lib/keys/schemas";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import type { KeyServerActions } from "./keys-ui";
 
 type Errors = { form?: string; fields: Record<string, string[] | undefined> };
 
@@ -60,11 +60,13 @@ function localToday(): string {
 }
 
 export function CreateKeyDialog({
+  createKey,
   open,
   onOpenChange,
   onCreated,
   onCloseAutoFocus,
 }: {
+  createKey: KeyServerActions["createKey"];
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onCreated: (secret: string) => void;
@@ -91,7 +93,7 @@ export function CreateKeyDialog({
       dailyCapUsd: String(form.get("dailyCapUsd") ?? ""),
     };
     startTransition(async () => {
-      const result = await createKeyAction(input);
+      const result = await createKey(input);
       if (result.ok) {
         setErrors({ fields: {} });
         onCreated(result.data.key);

@@ -2,7 +2,6 @@
 
 import { AlertDialog } from "radix-ui";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { revokeKeyAction, rollKeyAction } from "@/app/dashboard/keys/actions";
 import { FormMessage } from "@/components/dashboard/field";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -22,6 +21,7 @@ const graceOptions = Array.from({ length: MAX_ROLL_GRACE_DAYS + 1 }, (_, days) =
 // Stays mounted after its key is revoked (only the trigger goes), so it can move the focus, which
 // was on that trigger, to the key's row once the refreshed list arrives.
 function RevokeKey({ keyId, name, isUsable }: { keyId: string; name: string; isUsable: boolean }) {
+  const { actions } = useKeysUi();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -33,7 +33,7 @@ function RevokeKey({ keyId, name, isUsable }: { keyId: string; name: string; isU
 
   function revoke() {
     startTransition(async () => {
-      const result = await revokeKeyAction({ keyId });
+      const result = await actions.revokeKey({ keyId });
       if (!result.ok) return setError(result.error);
       isRevokedHere.current = true;
       setOpen(false);
@@ -77,7 +77,7 @@ function RevokeKey({ keyId, name, isUsable }: { keyId: string; name: string; isU
 }
 
 function RollKey({ keyId, name }: { keyId: string; name: string }) {
-  const { reveal } = useKeysUi();
+  const { reveal, actions } = useKeysUi();
   const [open, setOpen] = useState(false);
   const [graceDays, setGraceDays] = useState(1);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +92,7 @@ function RollKey({ keyId, name }: { keyId: string; name: string }) {
 
   function roll() {
     startTransition(async () => {
-      const result = await rollKeyAction({ keyId, graceDays });
+      const result = await actions.rollKey({ keyId, graceDays });
       if (!result.ok) return setError(result.error);
       isRevealing.current = true;
       setOpen(false);

@@ -5,11 +5,32 @@ import { createContext, type ReactNode, useContext, useMemo, useRef, useState } 
 import { Button } from "@/components/ui/button";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import type { ActionResult } from "@/lib/auth/action";
+import type { KeyMode } from "@/lib/keys/format";
+import type { KeyScope } from "@/lib/keys/schemas";
 import { KeyReveal } from "./key-reveal";
 
 type Revealed = { title: string; secret: string };
 
+export type CreateKeyFormInput = {
+  name: string;
+  mode: KeyMode;
+  scopes: KeyScope[];
+  /** ISO time, or null for a key that never expires. */
+  expiresAt: string | null;
+  ratePer10s: string;
+  dailyCapUsd: string;
+};
+
+/** The page's server actions, handed down so that components never import from app/. */
+export type KeyServerActions = {
+  createKey: (input: CreateKeyFormInput) => Promise<ActionResult<{ key: string }>>;
+  revokeKey: (input: { keyId: string }) => Promise<ActionResult<unknown>>;
+  rollKey: (input: { keyId: string; graceDays: number }) => Promise<ActionResult<{ key: string }>>;
+};
+
 type KeysUi = {
+  actions: KeyServerActions;
   openCreate: (opener: HTMLElement) => void;
   /** Shows a new key once; `opener` gets the focus back when the person is done with it. */
   reveal: (revealed: Revealed, opener: HTMLElement | null) => void;
@@ -30,13 +51,14 @@ const PRIMARY_CREATE_ID = "create-key";
  * unmount, and lose the only copy of a key, when the list changes under it: the empty state that
  * gives way to the first key, or a row whose actions go away when a roll revokes its key.
  */
-export function KeysUiProvider({ children }: { children: ReactNode }) {
+export function KeysUiProvider({ actions, children }: { actions: KeyServerActions; children: ReactNode }) {
   const [isCreating, setCreating] = useState(false);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const opener = useRef<HTMLElement | null>(null);
 
   const ui = useMemo<KeysUi>(
     () => ({
+      actions,
       openCreate: (from) => {
         opener.current = from;
         setCreating(true);
@@ -46,7 +68,7 @@ export function KeysUiProvider({ children }: { children: ReactNode }) {
         setRevealed(next);
       },
     }),
-    [],
+    [actions],
   );
 
   // The element that opened the flow may be gone by now (the empty state's button), so fall back
@@ -61,6 +83,7 @@ export function KeysUiProvider({ children }: { children: ReactNode }) {
     <KeysUiContext value={ui}>
       {children}
       <CreateKeyDialog
+        createKey={actions.createKey}
         open={isCreating}
         onOpenChange={setCreating}
         onCreated={(secret) => {

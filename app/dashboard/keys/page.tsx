@@ -4,6 +4,7 @@ import { KeyList } from "@/components/keys/key-list";
 import { CreateKeyButton, KeysUiProvider } from "@/components/keys/keys-ui";
 import { requireUser } from "@/lib/auth/session";
 import { listKeys } from "@/lib/keys";
+import { createKeyAction, revokeKeyAction, rollKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -17,7 +18,7 @@ export default async function KeysPage() {
   const user = await requireUser();
   const { keys, now } = await loadKeys(user.accountId);
   return (
-    <KeysUiProvider>
+    <KeysUiProvider actions={{ createKey: createKeyAction, revokeKey: revokeKeyAction, rollKey: rollKeyAction }}>
       <PageHeader
         title="API keys"
         description={
