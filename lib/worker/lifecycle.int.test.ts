@@ -13,6 +13,10 @@ import { startGenerationStack, type GenerationStack } from "@/lib/testing/genera
 import { newAccount, newKey, USD } from "@/lib/testing/fixtures";
 import { withScratchDatabase } from "@/lib/testing/scratch-db";
 import { signingSecrets } from "@/lib/webhooks/account-secrets";
+import { POST as downloadUrl } from "@/app/api/v1/common/download-url/route";
+import { serveMedia } from "@/lib/media/serve";
+import { call, jsonRequest } from "@/lib/testing/fixtures";
+import { expireMedia } from "./housekeeping";
 
 // The whole life of a task against the simulator: the real adapters, the real worker and queue,
 // upstream webhooks through the same funnel as polling, media copied into storage, the ledger.
@@ -135,6 +139,36 @@ describe("a task's life", () => {
     expect(info.state).toBe("success");
     expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).providerSlug).toBe(provider);
     await expectSettledOnce(key.accountId);
+  });
+});
+
+describe("media", () => {
+  it("download-url signs a temporary attachment link to the account's own image; it lapses; retention deletes it", async () => {
+    const key = await liveKey();
+    const { key: rawKey } = await newKey(key.accountId);
+    const { taskId, info } = await run(key, "flux-2-pro", { prompt: "keep me", output_format: "png" });
+    const resultUrl: string = JSON.parse(info.resultJson).resultUrls[0];
+
+    const signed = await call(downloadUrl, jsonRequest("http://gateway.test/api/v1/common/download-url", rawKey, { url: resultUrl }));
+    expect(signed.status).toBe(200);
+    const link = new URL(signed.body.data);
+    const file = link.pathname.slice("/media/".length);
+    const served = await serveMedia(file, link.searchParams);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-disposition")).toMatch(/^attachment/);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    link.searchParams.set("exp", String(Math.floor(Date.now() / 1000) - 1));
+    expect((await serveMedia(file, link.searchParams)).status).toBe(403);
+
+    const stranger = await newKey(await newAccount());
+    expect((await call(downloadUrl, jsonRequest("http://gateway.test/api/v1/common/download-url", stranger.key, { url: resultUrl }))).status).toBe(404);
+
+    const [media] = await db.media.findMany({ where: { taskId } });
+    await db.media.update({ where: { id: media!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await expireMedia()).toBeGreaterThanOrEqual(1);
+    expect(await db.media.count({ where: { taskId } })).toBe(0);
+    expect(await mediaStorage().get(media!.storageKey)).toBeNull();
+    expect((await serveMedia(`${media!.id}.png`, new URLSearchParams())).status).toBe(404);
   });
 });
 
