@@ -17,6 +17,9 @@ import { POST as downloadUrl } from "@/app/api/v1/common/download-url/route";
 import { serveMedia } from "@/lib/media/serve";
 import { call, jsonRequest } from "@/lib/testing/fixtures";
 import { expireMedia } from "./housekeeping";
+import { resetCircuits } from "@/lib/providers/circuit";
+import { receiveUpstreamWebhook } from "@/lib/tasks/receive-webhook";
+import { upstreamWebhookFor } from "@/lib/tasks/upstream-webhooks";
 
 // The whole life of a task against the simulator: the real adapters, the real worker and queue,
 // upstream webhooks through the same funnel as polling, media copied into storage, the ledger.
@@ -139,6 +142,36 @@ describe("a task's life", () => {
     expect(info.state).toBe("success");
     expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).providerSlug).toBe(provider);
     await expectSettledOnce(key.accountId);
+  });
+});
+
+describe("upstream trouble", () => {
+  it("an upstream that keeps failing is skipped for a while (circuit breaker)", async () => {
+    const key = await liveKey();
+    try {
+      for (let i = 0; i < 5; i++) expect((await run(key, "flux-2-pro", { prompt: `down ${i} [sim:500@bfl]` })).info.state).toBe("success");
+      const { taskId, info } = await run(key, "flux-2-pro", { prompt: "bfl is fine again, but we do not know yet" });
+      expect(info.state).toBe("success");
+      const attempts = await db.taskAttempt.findMany({ where: { taskId }, orderBy: { createdAt: "asc" } });
+      expect(attempts.map((a) => [a.providerSlug, a.outcome])).toEqual([
+        ["black-forest-labs", "circuit_open"],
+        ["fal", "accepted"],
+      ]);
+    } finally {
+      resetCircuits();
+    }
+  });
+
+  it("refuses a webhook whose URL we did not issue, or whose signature does not verify", async () => {
+    const key = await liveKey();
+    const { taskId } = await createTask({ key, model: "flux-2-pro", input: { prompt: "slow [sim:slow=3000]" }, surface: "task_api" });
+    const issued = new URL(upstreamWebhookFor(taskId, "bfl", true)!.url);
+    const body = new TextEncoder().encode(JSON.stringify({ id: "x", status: "Ready", result: { sample: "http://127.0.0.1:1/x.png" } }));
+    const hook = (token: string | null, headers: Record<string, string> = {}) =>
+      receiveUpstreamWebhook({ protocol: "bfl", taskId, token, headers: new Headers(headers), rawBody: body });
+    await expect(hook("forged")).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(hook(issued.searchParams.get("token"), { "x-bfl-signature": "sha256=00" })).rejects.toMatchObject({ code: "unauthorized" });
+    expect((await waitForEnd(key.accountId, taskId)).state).toBe("success");
   });
 });
 
