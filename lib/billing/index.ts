@@ -4,3 +4,4 @@ export { capture, captureHold, release, releaseHold } from "./settle";
 export { getBalance, setAccountCaps, listLedger, type Balance, type LedgerRow } from "./balance";
 export { findDrift, type Drift } from "./reconcile";
 export { spendPeriods } from "./periods";
+export { billingRefusal } from "./sql-errors";

@@ -32,12 +32,31 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
-/** The engine never disposes the connections it opens, so we track and close them ourselves. */
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+  client: { query(text: string): Promise<unknown> };
+  onError(error: unknown): never;
+};
+
+/**
+ * The engine never disposes the connections it opens, so we track and close them ourselves. And
+ * adapter-pg runs a migration script by splitting it on ";", which cuts function bodies apart;
+ * Postgres takes a multi-statement script in one simple query, which is how `prisma migrate deploy`
+ * sends it, so scripts go through whole.
+ */
 class ClosablePrismaPg extends PrismaPg {
   private readonly opened: { dispose(): Promise<void> }[] = [];
 
   override async connect() {
     const adapter = await super.connect();
+    const runner = adapter as unknown as ScriptRunner;
+    runner.executeScript = async (script) => {
+      try {
+        await runner.client.query(script);
+      } catch (error) {
+        runner.onError(error);
+      }
+    };
     this.opened.push(adapter);
     return adapter;
   }

@@ -1,15 +1,13 @@
 import "server-only";
-import { reserveHold } from "@/lib/billing";
+import { billingRefusal, spendPeriods } from "@/lib/billing";
 import { sizeFor } from "@/lib/catalog/size";
 import { db, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
-import { completeIdempotencyKey, type IdempotencyClaim } from "@/lib/idempotency";
+import type { IdempotencyClaim } from "@/lib/idempotency";
 import { newId } from "@/lib/ids";
 import type { KeyContext } from "@/lib/keys";
 import { isRealUpstreamConfigured, resolveEndpoint } from "@/lib/providers/endpoints";
-import { acquireTaskSlot } from "@/lib/ratelimit";
-import { addJob, jobNames } from "./queue";
 import { generationVariant, type GenerationVariant } from "./variants";
 
 type Tx = Prisma.TransactionClient;
@@ -62,15 +60,17 @@ function isSimulated(found: GenerationVariant, mode: "live" | "test"): boolean {
 }
 
 /**
- * Inserts a task with everything it needs to run, in the caller's transaction: an in-flight slot,
- * the task row, the hold on its price (live keys; test keys run free on the simulator) and the
- * queue job. All of it commits together or not at all.
+ * Inserts a task with everything it needs to run: an in-flight slot, the task row, the hold on its
+ * price (live keys; test keys run free on the simulator), the queue job and the idempotent answer.
+ * One call of lumigate_create_task (the task_functions migration): all of it commits together or
+ * not at all, in one round trip.
  */
 export async function insertTask(
   tx: Tx,
   task: NewTask,
   found: GenerationVariant,
   input: Record<string, unknown>,
+  idempotency: IdempotencyClaim | null = null,
 ): Promise<string> {
   const { variant } = found;
   const { accountId, keyId, mode } = task.key;
@@ -81,33 +81,17 @@ export async function insertTask(
     typeof input.aspect_ratio === "string" ? input.aspect_ratio : undefined,
   );
 
-  if (!(await acquireTaskSlot(accountId, tx))) {
-    throw new AppError(
-      "rate_limited",
-      "Too many tasks in flight for this account; wait for some to finish (recordInfo shows their state) and retry.",
-      { retryAfterSec: 2 },
-    );
+  const { day, month } = spendPeriods(new Date());
+  const deadline = new Date(Date.now() + env.TASK_DEADLINE_SEC * 1000);
+  try {
+    await tx.$executeRaw`
+      SELECT lumigate_create_task(${taskId}, ${accountId}, ${keyId}, ${variant.slug}, ${task.model}, ${mode},
+        ${task.surface}, ${JSON.stringify(input)}::jsonb, ${size.width}::int, ${size.height}::int,
+        ${BigInt(priceMicros)}::bigint, ${task.callbackUrl ?? null}::text, ${isSimulated(found, mode)},
+        ${deadline}::timestamp, ${day}, ${month}, ${newId("txn")}, ${idempotency?.key ?? null}::text)`;
+  } catch (error) {
+    throw billingRefusal(error, { taskId, amountMicros: priceMicros }) ?? error;
   }
-  await tx.task.create({
-    data: {
-      id: taskId,
-      accountId,
-      apiKeyId: keyId,
-      variantSlug: variant.slug,
-      modelRequested: task.model,
-      mode,
-      surface: task.surface,
-      input: input as Prisma.InputJsonValue,
-      width: size.width,
-      height: size.height,
-      priceMicros: BigInt(priceMicros),
-      callbackUrl: task.callbackUrl ?? null,
-      simulated: isSimulated(found, mode),
-      deadlineAt: new Date(Date.now() + env.TASK_DEADLINE_SEC * 1000),
-    },
-  });
-  if (priceMicros > 0) await reserveHold(tx, { accountId, apiKeyId: keyId, amountMicros: priceMicros, taskId });
-  await addJob(tx, jobNames.submit, { taskId }, { jobKey: `submit:${taskId}` });
   return taskId;
 }
 
@@ -115,9 +99,6 @@ export async function insertTask(
 export async function createTask(task: NewTask, idempotency: IdempotencyClaim | null = null): Promise<{ taskId: string }> {
   const found = await variantForRequest(task.model, task.key.mode);
   const input = parseInput(found, task.input);
-  return db.$transaction(async (tx) => {
-    const taskId = await insertTask(tx, task, found, input);
-    if (idempotency) await completeIdempotencyKey(idempotency, { ok: true, data: { taskId } }, tx);
-    return { taskId };
-  });
+  // A single statement is its own transaction.
+  return { taskId: await insertTask(db, task, found, input, idempotency) };
 }
