@@ -1,3 +1,3 @@
 export { consume, type ConsumeOptions, type RateLimitResult } from "./consume";
 export { rateLimitHeaders } from "./headers";
-export { acquireTaskSlot, releaseTaskSlot } from "./task-slots";
+export { releaseTaskSlot } from "./task-slots";

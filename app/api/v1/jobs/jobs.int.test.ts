@@ -120,6 +120,16 @@ describe("POST /api/v1/jobs/createTask", () => {
     await expectConsistent(accountId);
   });
 
+  it("429: 50 concurrent createTasks against an in-flight cap of 24 create exactly 24 tasks", async () => {
+    const accountId = await newAccount(10 * USD, { maxInFlightTasks: 24 });
+    const { key } = await newKey(accountId);
+    const answers = await Promise.all(Array.from({ length: 50 }, () => create(key, flexBody)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(24);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(26);
+    expect(await db.task.count({ where: { accountId } })).toBe(24);
+    await expectConsistent(accountId);
+  });
+
   it("429: past the key's request rate", async () => {
     const { key } = await newKey(await newAccount(), { ratePer10s: 1 });
     expect((await create(key, flexBody)).status).toBe(200);
