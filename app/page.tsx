@@ -2,10 +2,13 @@ import { ArrowRight, KeyRound, Server, ShieldCheck, Wallet } from "lucide-react"
 import Link from "next/link";
 import { connection } from "next/server";
 import { creditsLabel } from "@/components/catalog/credits-label";
+import { sampleInput } from "@/components/catalog/sample-input";
 import { VariantGrid } from "@/components/catalog/variant-grid";
+import { requestBaseUrl } from "@/components/site/request-base-url";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { featuredVariants, formatUsd, MICROS_PER_CREDIT } from "@/lib/catalog";
+import { servingStatus } from "@/lib/catalog/serving";
 import { signupGrantMicros } from "@/lib/env";
 
 const benefits = [
@@ -40,7 +43,10 @@ const comingSoon = [
 export default async function HomePage() {
   await connection();
   const featured = await featuredVariants(6);
-  const example = featured[0];
+  const [statuses, baseUrl] = await Promise.all([servingStatus(featured), requestBaseUrl()]);
+  // A prompt-only request reads best in the hero; any featured model will do when none is.
+  const example = featured.find((v) => v.task === "text_to_image") ?? featured[0];
+  const exampleBody = example && JSON.stringify({ model: example.slug, input: sampleInput(example, baseUrl) }, null, 2);
 
   return (
     <>
@@ -85,12 +91,7 @@ export default async function HomePage() {
                   {`POST /api/v1/jobs/createTask
 Authorization: Bearer lg_live_...
 
-{
-  "model": "${example.slug}",
-  "input": {
-    "prompt": "a paper boat on a rain puddle"
-  }
-}`}
+${exampleBody}`}
                 </code>
               </pre>
             </figure>
@@ -134,7 +135,7 @@ Authorization: Bearer lg_live_...
                 <ArrowRight aria-hidden className="size-4" />
               </Link>
             </div>
-            <VariantGrid variants={featured} headingLevel="h3" />
+            <VariantGrid variants={featured} statuses={statuses} headingLevel="h3" />
           </section>
         )}
 

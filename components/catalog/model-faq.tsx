@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { formatUsd } from "@/lib/catalog";
 import type { VariantView } from "@/lib/catalog/types";
+import { DEFAULT_RATE_PER_10S } from "@/lib/keys/limits";
 import { creditsLabel } from "./credits-label";
 
 const codeClass = "rounded bg-muted px-1 py-0.5 font-mono text-[13px] text-foreground";
@@ -19,28 +20,103 @@ function FaqItem({ question, children }: { question: string; children: ReactNode
   );
 }
 
+export type FaqFacts = {
+  /** TASK_DEADLINE_SEC in minutes: past it, a task still in flight is failed and not charged. */
+  taskDeadlineMinutes: number;
+  /** MEDIA_RETENTION_DAYS: how long result images stay downloadable. */
+  mediaRetentionDays: number;
+};
+
+const failCodes = ["moderated", "generation_failed", "upstream_error", "timeout", "canceled", "rejected"];
+
+const responseCodes: [number, string][] = [
+  [401, "missing, wrong or revoked key"],
+  [402, "not enough balance, or a spend cap reached"],
+  [404, "no such model or task"],
+  [422, "invalid input; the message names every bad field"],
+  [429, "rate limited, or too many tasks in flight; retry after a moment"],
+  [433, "this key's own daily spend cap reached"],
+  [455, "the model is under maintenance"],
+  [505, "the model is disabled on this gateway"],
+];
+
+function Codes({ names }: { names: readonly string[] }) {
+  return names.map((name, i) => (
+    <span key={name}>
+      {i > 0 && ", "}
+      <code className={codeClass}>{name}</code>
+    </span>
+  ));
+}
+
 /** Questions answered with native disclosure widgets: keyboard operable and readable without JS. */
-export function ModelFaq({ variant }: { variant: VariantView }) {
+export function ModelFaq({ variant, facts }: { variant: VariantView; facts: FaqFacts }) {
   const name = variant.displayName;
   const otherNames = variant.aliases.filter((alias) => alias !== variant.slug);
+  const sdkCall = variant.task === "text_to_image" ? "images.generate" : "images.edit";
   return (
     <Card className="px-4">
       <FaqItem question={`How much does ${name} cost?`}>
         <p>
           {formatUsd(variant.priceMicros)} per image ({creditsLabel(variant.priceMicros)}), taken from your prepaid
-          Lumigate balance. There is no subscription and no minimum spend.
+          Lumigate balance when you use a live key. There is no subscription and no minimum spend.
         </p>
       </FaqItem>
       <FaqItem question="Am I charged when a generation fails?">
         <p>
-          No. The price is set aside when the job starts and only charged once an image comes back. If the
-          generation fails or is refused by moderation, the hold is released and your balance is as it was.
+          No, a failed generation costs nothing. On a live key the price is set aside when the task is created and
+          only charged once the image is stored. If the generation fails, is blocked by moderation, is cancelled or is
+          still unfinished after {facts.taskDeadlineMinutes} minutes, the hold is released and your balance is as it
+          was.
+        </p>
+      </FaqItem>
+      <FaqItem question="Can I try it without paying?">
+        <p>
+          Yes. Test keys, which you create in the dashboard like live ones, are never charged: their tasks run on the
+          built-in simulator and come back with placeholder images, so they suit development and CI. Live keys reach
+          the real model.
+        </p>
+      </FaqItem>
+      <FaqItem question="How do I know when my image is ready?">
+        <p>
+          Poll <code className={codeClass}>/api/v1/jobs/recordInfo?taskId=…</code> every 2 to 3 seconds. Its{" "}
+          <code className={codeClass}>state</code> goes from <code className={codeClass}>waiting</code> (accepted by
+          Lumigate) to <code className={codeClass}>queuing</code> (accepted by the upstream) and{" "}
+          <code className={codeClass}>generating</code>, and ends as <code className={codeClass}>success</code>, with the
+          image URLs in <code className={codeClass}>resultJson</code>, or <code className={codeClass}>fail</code>, with{" "}
+          <code className={codeClass}>failCode</code> (<Codes names={failCodes} />) and a readable{" "}
+          <code className={codeClass}>failMsg</code>. Images stay downloadable for {facts.mediaRetentionDays} days.
+        </p>
+        <p>
+          Or send a <code className={codeClass}>callBackUrl</code> with the task: when it ends, Lumigate POSTs the same{" "}
+          <code className={codeClass}>data</code> that recordInfo returns, signed with the Standard Webhooks headers (
+          <code className={codeClass}>webhook-id</code>, <code className={codeClass}>webhook-timestamp</code>,{" "}
+          <code className={codeClass}>webhook-signature</code>). Until your server answers with a 2xx it retries with growing gaps for
+          about a day; a <code className={codeClass}>410</code> stops it.
+        </p>
+      </FaqItem>
+      <FaqItem question="What do the response codes mean?">
+        <p>
+          Every task API answer carries a <code className={codeClass}>code</code> in its body;{" "}
+          <code className={codeClass}>200</code> means the request was accepted. Otherwise:
+        </p>
+        <ul className="grid gap-1 sm:grid-cols-2">
+          {responseCodes.map(([code, meaning]) => (
+            <li key={code}>
+              <code className={codeClass}>{code}</code> {meaning}
+            </li>
+          ))}
+        </ul>
+        <p>
+          A callback for a failed task carries <code className={codeClass}>501</code>.
         </p>
       </FaqItem>
       <FaqItem question="Is there a rate limit?">
         <p>
-          Each API key can send 20 requests in any 10-second window. Past that the API answers with HTTP 429; wait a
-          moment and send the request again.
+          Each API key can send {DEFAULT_RATE_PER_10S} requests in any 10-second window unless it was created with a
+          limit of its own, and each account has a cap on tasks in flight at once. Past either, the API answers with{" "}
+          <code className={codeClass}>429</code> and a <code className={codeClass}>Retry-After</code> header; wait that
+          long and send the request again.
         </p>
       </FaqItem>
       <FaqItem question={`How do I call ${name} from my code?`}>
@@ -48,7 +124,7 @@ export function ModelFaq({ variant }: { variant: VariantView }) {
           Send a POST to <code className={codeClass}>/api/v1/jobs/createTask</code> with your key as a Bearer token and{" "}
           <code className={codeClass}>model</code> set to <code className={codeClass}>{variant.slug}</code>, then poll
           for the result. If you already use the OpenAI SDK, change its base URL to Lumigate and call{" "}
-          <code className={codeClass}>images.generate</code>. Both are shown in{" "}
+          <code className={codeClass}>{sdkCall}</code>. Both are shown in{" "}
           <a href="#api" className="font-medium text-foreground underline underline-offset-2">
             Use via API
           </a>

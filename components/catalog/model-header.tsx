@@ -2,13 +2,15 @@ import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { ServingStatus } from "@/lib/catalog/serving";
 import type { VariantView } from "@/lib/catalog/types";
 import { StatusBadge } from "./status-badge";
 import { VariantBadges } from "./variant-badges";
 import { formatReleaseDate } from "./variant-labels";
 import { VariantPrice } from "./variant-price";
 
-export function ModelHeader({ variant }: { variant: VariantView }) {
+/** Without a `status` the header makes no claim about whether the model is being served. */
+export function ModelHeader({ variant, status }: { variant: VariantView; status?: ServingStatus }) {
   return (
     <header className="border-b bg-gradient-to-b from-accent/50 to-background">
       <div className="mx-auto max-w-6xl px-4 pt-6 pb-8 sm:px-6">
@@ -45,7 +47,7 @@ export function ModelHeader({ variant }: { variant: VariantView }) {
             <h1 className="text-3xl font-semibold tracking-tight text-balance sm:text-4xl">{variant.displayName}</h1>
             <div className="flex flex-wrap items-center gap-1.5">
               <VariantBadges variant={variant} showModality />
-              <StatusBadge status={variant.status} />
+              {status && <StatusBadge status={status} />}
             </div>
             <p className="text-sm text-muted-foreground">
               Released <time dateTime={variant.releaseDate}>{formatReleaseDate(variant.releaseDate)}</time>

@@ -1,12 +1,30 @@
 import { Badge } from "@/components/ui/badge";
-import type { VariantStatus } from "@/lib/catalog/types";
-import { statusLabels, statusTones } from "./variant-labels";
+import type { ServingStatus } from "@/lib/catalog/serving";
+import { cn } from "@/lib/utils/cn";
+import { statusDescriptions, statusLabels, statusTones } from "./variant-labels";
 
-export function StatusBadge({ status }: { status: VariantStatus }) {
+/** The tone colours the dot and the tint; the label stays in the text colour, which keeps AA contrast on every tint. */
+const dotClasses: Record<ServingStatus, string> = {
+  operational: "bg-success",
+  simulated: "bg-primary",
+  degraded: "bg-warning",
+  maintenance: "bg-muted-foreground",
+  disabled: "bg-danger",
+};
+
+export function StatusBadge({ status }: { status: ServingStatus }) {
+  const tone = statusTones[status];
   return (
-    <Badge tone={statusTones[status]}>
-      <span aria-hidden className="size-1.5 rounded-full bg-current" />
+    <Badge
+      tone={tone}
+      title={statusDescriptions[status]}
+      data-testid="serving-status"
+      data-status={status}
+      className={cn(tone !== "neutral" && "text-foreground")}
+    >
+      <span aria-hidden className={cn("size-1.5 rounded-full", dotClasses[status])} />
       {statusLabels[status]}
+      <span className="sr-only">. {statusDescriptions[status]}</span>
     </Badge>
   );
 }

@@ -1,7 +1,8 @@
 import { CodeBlock } from "@/components/ui/code-block";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { VariantView } from "@/lib/catalog/types";
-import { buildApiExamples } from "./api-examples";
+import { buildApiExamples, KEY_PLACEHOLDER, sdkSizes } from "./api-examples";
+import { sampleImageUrl } from "./sample-input";
 
 const languages = [
   { value: "curl", label: "curl", copyLabel: "curl example" },
@@ -9,8 +10,12 @@ const languages = [
   { value: "javascript", label: "JavaScript", copyLabel: "JavaScript example" },
 ] as const;
 
+const codeClass = "font-mono text-[0.9em] text-foreground";
+
 export function UseViaApi({ variant, baseUrl }: { variant: VariantView; baseUrl: string }) {
   const examples = buildApiExamples(variant, baseUrl);
+  const takesImages = variant.task !== "text_to_image";
+  const sizes = sdkSizes(variant);
   return (
     <div className="space-y-4">
       <Tabs defaultValue="curl">
@@ -29,19 +34,48 @@ export function UseViaApi({ variant, baseUrl }: { variant: VariantView; baseUrl:
       </Tabs>
       <div className="space-y-2 text-sm text-muted-foreground">
         <p>
+          Replace <code className={codeClass}>{KEY_PLACEHOLDER}</code> with one of your keys. A test key runs every
+          sample free on the built-in simulator, which answers with placeholder images.
+        </p>
+        <p>
           <strong className="font-medium text-foreground">Task API (curl).</strong>{" "}
-          <code className="font-mono text-[0.9em] text-foreground">createTask</code> answers at once with a task id. Ask{" "}
-          <code className="font-mono text-[0.9em] text-foreground">/api/v1/jobs/recordInfo?taskId=…</code> every few seconds until the state is{" "}
-          <code className="font-mono text-[0.9em] text-foreground">success</code> (the image URLs are in{" "}
-          <code className="font-mono text-[0.9em] text-foreground">resultJson</code>) or <code className="font-mono text-[0.9em] text-foreground">fail</code>, or pass a{" "}
-          <code className="font-mono text-[0.9em] text-foreground">callBackUrl</code> and get the result posted to you.
+          <code className={codeClass}>createTask</code> answers at once with a task id; the script then asks{" "}
+          <code className={codeClass}>recordInfo</code> every 3 seconds until the state is{" "}
+          <code className={codeClass}>success</code> (the image URLs are in <code className={codeClass}>resultJson</code>) or{" "}
+          <code className={codeClass}>fail</code>. Add a <code className={codeClass}>callBackUrl</code> to the body to
+          have the finished task posted to you instead.
+          {takesImages && (
+            <>
+              {" "}
+              The sample sends this instance&apos;s own picture,{" "}
+              <a href={sampleImageUrl(baseUrl)} className="font-medium text-foreground underline underline-offset-2">
+                samples/input.jpg
+              </a>
+              ; any public image URL works.
+            </>
+          )}
         </p>
         <p>
           <strong className="font-medium text-foreground">OpenAI SDKs (Python, JavaScript).</strong> Point the official
-          SDK at Lumigate and it waits for the image for you; only <code className="font-mono text-[0.9em] text-foreground">model</code>{" "}
-          changes between models.
-          {variant.task !== "text_to_image" &&
-            " This endpoint takes a prompt only; send input images through the task API."}
+          SDK at Lumigate and it waits for the image for you; only <code className={codeClass}>model</code> changes
+          between models.{" "}
+          {takesImages ? (
+            <>
+              This model works from an image, so the samples call <code className={codeClass}>images.edit</code> with a
+              local file: download the sample picture first, or use your own.
+            </>
+          ) : sizes.length > 0 ? (
+            <>
+              <code className={codeClass}>size</code> chooses the shape; this model renders{" "}
+              {sizes.map((size, i) => (
+                <span key={size}>
+                  {i > 0 && ", "}
+                  <code className={codeClass}>{size}</code>
+                </span>
+              ))}
+              .
+            </>
+          ) : null}
         </p>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ServingStatus } from "@/lib/catalog/serving";
 import type { VariantView } from "@/lib/catalog/types";
 import { StatusBadge } from "./status-badge";
 import { VariantBadges } from "./variant-badges";
@@ -6,9 +7,18 @@ import { VariantPrice } from "./variant-price";
 
 /**
  * A variant as a card. The name is the only link; its ::after stretches over the card so the
- * whole card is clickable while screen readers hear one link named after the model.
+ * whole card is clickable while screen readers hear one link named after the model. Without a
+ * `status` the card makes no claim about whether the model is being served.
  */
-export function VariantCard({ variant, headingLevel = "h3" }: { variant: VariantView; headingLevel?: "h2" | "h3" }) {
+export function VariantCard({
+  variant,
+  status,
+  headingLevel = "h3",
+}: {
+  variant: VariantView;
+  status?: ServingStatus;
+  headingLevel?: "h2" | "h3";
+}) {
   const Heading = headingLevel;
   return (
     <article className="relative flex h-full flex-col gap-3 rounded-xl border bg-card p-4 shadow-xs transition-colors hover:border-primary/50 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-ring">
@@ -25,7 +35,7 @@ export function VariantCard({ variant, headingLevel = "h3" }: { variant: Variant
             </Link>
           </Heading>
         </div>
-        <StatusBadge status={variant.status} />
+        {status && <StatusBadge status={status} />}
       </div>
       <VariantBadges variant={variant} />
       <div className="mt-auto border-t pt-3">

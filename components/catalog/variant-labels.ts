@@ -1,5 +1,6 @@
 import type { BadgeTone } from "@/components/ui/badge";
-import type { Modality, ModelTask, VariantStatus } from "@/lib/catalog/types";
+import type { ServingStatus } from "@/lib/catalog/serving";
+import type { Modality, ModelTask } from "@/lib/catalog/types";
 
 export const taskLabels: Record<ModelTask, string> = {
   text_to_image: "Text to image",
@@ -14,15 +15,28 @@ export const modalityLabels: Record<Modality, string> = {
   text: "Text",
 };
 
-export const statusLabels: Record<VariantStatus, string> = {
+export const statusLabels: Record<ServingStatus, string> = {
   operational: "Operational",
+  simulated: "Simulated",
+  degraded: "Degraded",
   maintenance: "Maintenance",
   disabled: "Disabled",
 };
 
-export const statusTones: Record<VariantStatus, BadgeTone> = {
+/** What each badge claims, in words: its tooltip and the text screen readers hear. */
+export const statusDescriptions: Record<ServingStatus, string> = {
+  operational: "Served by a real upstream provider that is answering normally.",
+  simulated: "Results are placeholder images from the built-in simulator: no upstream provider is configured for this model.",
+  degraded: "Most recent requests to this model's upstream providers failed; expect errors. Failed generations are not charged.",
+  maintenance: "Paused for maintenance: requests are refused with code 455 until it is back.",
+  disabled: "Switched off on this gateway: requests are refused with code 505.",
+};
+
+export const statusTones: Record<ServingStatus, BadgeTone> = {
   operational: "success",
-  maintenance: "warning",
+  simulated: "neutral",
+  degraded: "warning",
+  maintenance: "neutral",
   disabled: "danger",
 };
 

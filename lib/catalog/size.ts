@@ -50,7 +50,8 @@ export function sizeFor(variant: SizedVariant, aspectRatio: string | undefined):
 export function aspectRatioForSize(variant: SizedVariant, options: readonly string[], size: Size): string | null {
   for (const option of options) {
     const ratio = parseRatio(option);
-    if (!ratio || Math.abs(ratio.w / ratio.h - size.width / size.height) > 0.01) continue;
+    // Rendered sizes are rounded to multiples of 16, so a listed size may be ~2 % off its ratio.
+    if (!ratio || Math.abs(ratio.w / ratio.h / (size.width / size.height) - 1) > 0.02) continue;
     const rendered = sizeFor(variant, option);
     return size.width * size.height <= rendered.width * rendered.height * 1.05 ? option : null;
   }

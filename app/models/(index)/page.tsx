@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { VariantGrid } from "@/components/catalog/variant-grid";
 import { buttonVariants } from "@/components/ui/button";
 import { listVariants, parseCatalogFilters } from "@/lib/catalog";
+import { servingStatus } from "@/lib/catalog/serving";
 
 export const metadata: Metadata = {
   title: "Models and prices",
@@ -17,6 +18,7 @@ export default async function ModelsPage({ searchParams }: Props) {
   await connection();
   const filters = parseCatalogFilters(await searchParams);
   const variants = await listVariants(filters);
+  const statuses = await servingStatus(variants);
   const isFiltered = Object.entries(filters).some(([key, value]) => key !== "sort" && value !== undefined);
 
   return (
@@ -25,7 +27,7 @@ export default async function ModelsPage({ searchParams }: Props) {
         {variants.length === 1 ? "1 model" : `${variants.length} models`}
       </p>
       {variants.length > 0 ? (
-        <VariantGrid variants={variants} headingLevel="h2" />
+        <VariantGrid variants={variants} statuses={statuses} headingLevel="h2" />
       ) : (
         <div className="flex flex-col items-center gap-3 rounded-xl border border-dashed px-6 py-14 text-center">
           <SearchX aria-hidden className="size-8 text-muted-foreground" />

@@ -10,8 +10,10 @@ import { PricingCompare } from "@/components/catalog/pricing-compare";
 import { UseViaApi } from "@/components/catalog/use-via-api";
 import { VariantGrid } from "@/components/catalog/variant-grid";
 import { modalityLabels, taskLabels } from "@/components/catalog/variant-labels";
+import { requestBaseUrl } from "@/components/site/request-base-url";
 import { formatUsd, getVariants, resolveVariant } from "@/lib/catalog";
-import { publicUrl } from "@/lib/env";
+import { servingStatus } from "@/lib/catalog/serving";
+import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ slug: string[] }> };
 
@@ -65,6 +67,7 @@ export default async function ModelPage({ params }: Props) {
   if (isAlias) permanentRedirect(`/models/${variant.slug}`);
 
   const related = variant.relatedSlugs.length > 0 ? await getVariants(variant.relatedSlugs) : [];
+  const [statuses, baseUrl] = await Promise.all([servingStatus([variant, ...related]), requestBaseUrl()]);
   const shownSections = sections.filter((s) => s.id !== "related" || related.length > 0);
 
   const facts: [string, ReactNode][] = [
@@ -78,7 +81,7 @@ export default async function ModelPage({ params }: Props) {
 
   return (
     <>
-      <ModelHeader variant={variant} />
+      <ModelHeader variant={variant} status={statuses.get(variant.slug)} />
 
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <nav aria-label="On this page" className="-mx-4 overflow-x-auto border-b px-4 sm:mx-0 sm:px-0">
@@ -140,7 +143,7 @@ export default async function ModelPage({ params }: Props) {
           </Section>
 
           <Section id="api" intro="One key and one request shape for every model in the catalog. Create a key in your dashboard after signing up.">
-            <UseViaApi variant={variant} baseUrl={publicUrl} />
+            <UseViaApi variant={variant} baseUrl={baseUrl} />
           </Section>
 
           <Section id="pricing" intro="What one image costs, here and elsewhere.">
@@ -149,12 +152,15 @@ export default async function ModelPage({ params }: Props) {
 
           {related.length > 0 && (
             <Section id="related">
-              <VariantGrid variants={related} headingLevel="h3" />
+              <VariantGrid variants={related} statuses={statuses} headingLevel="h3" />
             </Section>
           )}
 
           <Section id="faq">
-            <ModelFaq variant={variant} />
+            <ModelFaq
+              variant={variant}
+              facts={{ taskDeadlineMinutes: Math.round(env.TASK_DEADLINE_SEC / 60), mediaRetentionDays: env.MEDIA_RETENTION_DAYS }}
+            />
           </Section>
         </div>
       </div>
