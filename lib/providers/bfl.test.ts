@@ -128,7 +128,7 @@ describe("bfl submit: the request", () => {
   ])("%s", async (_, job, path, body) => {
     server.route(`POST ${path}`, fixture("bfl/submit"));
     await bflAdapter.submit(endpoint, job);
-    const sent = server.only(`POST ${path}`);
+    const sent = server.sole(`POST ${path}`);
     expect(sent.headers["x-key"]).toBe("bfl-key-1");
     expect(sent.headers["content-type"]).toBe("application/json");
     expect(jsonOf(sent)).toEqual(body);
@@ -156,7 +156,7 @@ describe("bfl submit: the answer", () => {
     server.route("POST /v1/flux-2-flex", fixture("bfl/submit-webhook"));
     const webhook = { url: "https://gateway.example/api/upstream/bfl", secret: "s3cret" };
     const submitted = await bflAdapter.submit(endpoint, { ...flex1k, webhook });
-    expect(jsonOf(server.only("POST /v1/flux-2-flex"))).toMatchObject({ webhook_url: webhook.url, webhook_secret: webhook.secret });
+    expect(jsonOf(server.sole("POST /v1/flux-2-flex"))).toMatchObject({ webhook_url: webhook.url, webhook_secret: webhook.secret });
     expect(submitted.ref.pollUrl).toBe(`${server.url}/v1/get_result?id=${ID}`);
   });
 
@@ -212,7 +212,7 @@ describe("bfl poll", () => {
   ])("%s", async (_, reply, status) => {
     server.route(`GET ${POLL_PATH}`, reply);
     expect(await bflAdapter.poll(endpoint, ref())).toEqual(status);
-    const sent = server.only(`GET ${POLL_PATH}`);
+    const sent = server.sole(`GET ${POLL_PATH}`);
     expect(sent.query.get("id")).toBe(ID);
     expect(sent.headers["x-key"]).toBe("bfl-key-1");
   });

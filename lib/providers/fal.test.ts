@@ -120,7 +120,7 @@ describe("fal submit: the request", () => {
   ])("%s", async (_, job, path, body) => {
     server.route(`POST ${path}`, fixture("fal/submit"));
     await falAdapter.submit(endpoint, job);
-    const sent = server.only(`POST ${path}`);
+    const sent = server.sole(`POST ${path}`);
     expect(sent.headers.authorization).toBe("Key fal-key-1");
     expect(sent.headers["content-type"]).toBe("application/json");
     expect([...sent.query.keys()]).toEqual([]);
@@ -131,7 +131,7 @@ describe("fal submit: the request", () => {
     server.route("POST /fal-ai/qwen-image", fixture("fal/submit-qwen"));
     const url = "https://gateway.example/api/upstream/fal?task=task_1&x=y";
     await falAdapter.submit(endpoint, { ...qwen, webhook: { url, secret: "unused-by-fal" } });
-    expect(server.only("POST /fal-ai/qwen-image").query.get("fal_webhook")).toBe(url);
+    expect(server.sole("POST /fal-ai/qwen-image").query.get("fal_webhook")).toBe(url);
   });
 
   it("stores the returned URLs, which leave out the /edit subpath", async () => {
@@ -212,8 +212,8 @@ describe("fal poll", () => {
     server.route(`GET ${REQUEST_PATH}/status`, status);
     if (resultReply) server.route(`GET ${REQUEST_PATH}`, resultReply);
     expect(await falAdapter.poll(endpoint, ref())).toEqual(expected);
-    expect(server.only(`GET ${REQUEST_PATH}/status`).headers.authorization).toBe("Key fal-key-1");
-    if (resultReply) expect(server.only(`GET ${REQUEST_PATH}`).headers.authorization).toBe("Key fal-key-1");
+    expect(server.sole(`GET ${REQUEST_PATH}/status`).headers.authorization).toBe("Key fal-key-1");
+    if (resultReply) expect(server.sole(`GET ${REQUEST_PATH}`).headers.authorization).toBe("Key fal-key-1");
     else expect(server.requests.filter((r) => r.path === REQUEST_PATH)).toHaveLength(0);
   });
 
@@ -242,7 +242,7 @@ describe("fal cancel", () => {
   ])("%s -> %s", async (_, reply, outcome) => {
     server.route(`PUT ${REQUEST_PATH}/cancel`, reply);
     expect(await falAdapter.cancel(endpoint, ref())).toBe(outcome);
-    expect(server.only(`PUT ${REQUEST_PATH}/cancel`).headers.authorization).toBe("Key fal-key-1");
+    expect(server.sole(`PUT ${REQUEST_PATH}/cancel`).headers.authorization).toBe("Key fal-key-1");
   });
 
   it("another 400 is an error", async () => {

@@ -61,7 +61,7 @@ describe("requestJson status mapping", () => {
       okBody,
     );
     expect(body).toEqual({ id: "abc", extra: true });
-    const sent = server.only("POST /echo");
+    const sent = server.sole("POST /echo");
     expect(sent.headers["x-key"]).toBe("k1");
     expect(sent.headers["content-type"]).toBe("application/json");
     expect(sent.body.toString()).toBe('{"a":1}');

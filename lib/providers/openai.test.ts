@@ -55,7 +55,7 @@ describe("openai generation", () => {
   it("sends one JSON generation and returns the image at once", async () => {
     server.route("POST /v1/images/generations", fixture("openai/generation"));
     const submitted = await openaiAdapter.submit(endpoint, generation);
-    const sent = server.only("POST /v1/images/generations");
+    const sent = server.sole("POST /v1/images/generations");
     expect(sent.headers.authorization).toBe("Bearer sk-test");
     expect(jsonOf(sent)).toEqual({
       model: "gpt-image-1.5",
@@ -126,7 +126,7 @@ describe("openai edit", () => {
   it("uploads the downloaded input images as image[] parts", async () => {
     server.route("POST /v1/images/edits", withBody(fixture("openai/generation"), (b) => ({ ...b, output_format: "webp", size: "1024x1024" })));
     const submitted = await openaiAdapter.submit(endpoint, edit([`${server.url}/img/a.png`, `${server.url}/img/b.jpg`]));
-    const sent = server.only("POST /v1/images/edits");
+    const sent = server.sole("POST /v1/images/edits");
     expect(sent.headers.authorization).toBe("Bearer sk-test");
     expect(String(sent.headers["content-type"])).toMatch(/^multipart\/form-data; boundary=/);
     const form = await formOf(sent);

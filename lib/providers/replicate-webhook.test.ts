@@ -92,7 +92,7 @@ describe("fetchReplicateWebhookSecret", () => {
   it("reads the account's signing key", async () => {
     server.route("GET /v1/webhooks/default/secret", fixture("replicate/webhook-secret"));
     expect(await fetchReplicateWebhookSecret(endpoint)).toBe(SECRET);
-    expect(server.only("GET /v1/webhooks/default/secret").headers.authorization).toBe("Bearer r8_token");
+    expect(server.sole("GET /v1/webhooks/default/secret").headers.authorization).toBe("Bearer r8_token");
   });
 
   it("maps a refused token to auth", async () => {

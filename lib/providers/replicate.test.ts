@@ -65,7 +65,7 @@ describe("replicate submit: the request", () => {
     const create = `POST /v1/models/${job.upstreamModel}/predictions`;
     server.route(create, fixture("replicate/prediction-starting"));
     await replicateAdapter.submit(endpoint, job);
-    const sent = server.only(create);
+    const sent = server.sole(create);
     expect(sent.headers.authorization).toBe("Bearer r8_token");
     expect(sent.headers["content-type"]).toBe("application/json");
     expect(jsonOf(sent)).toEqual({ input });
@@ -74,7 +74,7 @@ describe("replicate submit: the request", () => {
   it("asks for the completed event only when given a webhook", async () => {
     server.route(CREATE, fixture("replicate/prediction-starting"));
     await replicateAdapter.submit(endpoint, { ...pro1k, webhook: { url: "https://gateway.example/hooks/replicate", secret: "x" } });
-    expect(jsonOf(server.only(CREATE))).toMatchObject({ webhook: "https://gateway.example/hooks/replicate", webhook_events_filter: ["completed"] });
+    expect(jsonOf(server.sole(CREATE))).toMatchObject({ webhook: "https://gateway.example/hooks/replicate", webhook_events_filter: ["completed"] });
   });
 
   it("refuses a model that is not owner/name, before calling", async () => {
@@ -151,7 +151,7 @@ describe("replicate poll", () => {
   ])("%s", async (_, reply, status) => {
     server.route(`GET /v1/predictions/${ID}`, reply);
     expect(await replicateAdapter.poll(endpoint, ref())).toEqual(status);
-    expect(server.only(`GET /v1/predictions/${ID}`).headers.authorization).toBe("Bearer r8_token");
+    expect(server.sole(`GET /v1/predictions/${ID}`).headers.authorization).toBe("Bearer r8_token");
   });
 
   it.each<[string, Reply, string]>([
@@ -175,6 +175,6 @@ describe("replicate cancel", () => {
   ])("%s -> %s", async (_, reply, outcome) => {
     server.route(`POST /v1/predictions/${ID}/cancel`, reply);
     expect(await replicateAdapter.cancel(endpoint, ref())).toBe(outcome);
-    expect(server.only(`POST /v1/predictions/${ID}/cancel`).headers.authorization).toBe("Bearer r8_token");
+    expect(server.sole(`POST /v1/predictions/${ID}/cancel`).headers.authorization).toBe("Bearer r8_token");
   });
 });
