@@ -23,6 +23,13 @@ describe("safeCallbackUrl", () => {
     "dashboard",
     "/sign-in",
     "/sign-up?callbackUrl=/sign-in",
+    "/.//evil.com",
+    "/a/..//evil.com/x",
+    "/a/%2e%2e//evil.com/x",
+    "/a/%2E%2E//evil.com",
+    "/./\\evil.com",
+    "/%2e//evil.com",
+    "/a/.%2e//evil.com",
   ])("sends %j to the dashboard instead", (raw) => {
     expect(safeCallbackUrl(raw)).toBe("/dashboard");
   });
