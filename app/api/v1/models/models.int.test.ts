@@ -19,6 +19,12 @@ async function get(id: string) {
   return { status: res.status, body: await res.json() };
 }
 
+/** Segments exactly as Next hands them over: still percent-encoded. */
+async function getRaw(segments: string[]) {
+  const res = await getModel(new Request(`${base}/models/${segments.join("/")}`), { params: Promise.resolve({ id: segments }) });
+  return { status: res.status, body: await res.json() };
+}
+
 type ModelObject = { id: string; object: string; owned_by: string; created: number; modality: string; task: string };
 
 describe("GET /api/v1/models", () => {
@@ -96,6 +102,21 @@ describe("GET /api/v1/models/{id}", () => {
 });
 
 describe("other routes", () => {
+  it.each([
+    ["a NUL in the provider filter", () => list("?provider=%00")],
+    ["a NUL in the id", () => getRaw(["%00"])],
+    ["a lone % in the id", () => getRaw(["%"])],
+    ["a malformed escape in the id", () => getRaw(["%E0%A4%A"])],
+  ])("answers %s with 400, never a 500", async (_, request) => {
+    const { status, body } = await request();
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("bad_request");
+  });
+
+  it("an id that decodes to a lone % is simply not a model (404)", async () => {
+    expect((await getRaw(["%25"])).status).toBe(404);
+  });
+
   it("an unknown /api/v1 endpoint is a 404 in the API envelope", async () => {
     const res = await unknownEndpoint(new Request(`${base}/nothing/here`), { params: Promise.resolve({}) });
     expect(res.status).toBe(404);
