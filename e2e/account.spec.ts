@@ -39,7 +39,7 @@ test("sign up, see the free credit, sign out, come back to settings through sign
   await expect(dailyBar).toHaveAttribute("aria-valuetext", "$0.00 of $5.00 (0%)");
   await expect(page.getByText("of $5.00 daily cap")).toBeVisible();
 
-  const secret = page.getByLabel("Signing secret");
+  const secret = page.getByLabel("Signing secret", { exact: true });
   await expect(secret).toHaveText(/^whsec_•+$/);
   await page.getByRole("button", { name: "Reveal" }).click();
   const first = await secret.textContent();
