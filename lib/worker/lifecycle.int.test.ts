@@ -17,6 +17,10 @@ import { POST as downloadUrl } from "@/app/api/v1/common/download-url/route";
 import { serveMedia } from "@/lib/media/serve";
 import { call, jsonRequest } from "@/lib/testing/fixtures";
 import { expireMedia } from "./housekeeping";
+import { pollTask } from "./poll";
+import { adapterFor } from "@/lib/providers/adapters";
+import { endpointFor } from "@/lib/providers/endpoints";
+import type { UpstreamRef, UpstreamStatus } from "@/lib/providers/types";
 import { resetCircuits } from "@/lib/providers/circuit";
 import { receiveUpstreamWebhook } from "@/lib/tasks/receive-webhook";
 import { upstreamWebhookFor } from "@/lib/tasks/upstream-webhooks";
@@ -132,6 +136,28 @@ describe("a task's life", () => {
     await expectSettledOnce(key.accountId);
   });
 
+  it("ten deliveries of one outcome racing the worker's own poll capture once and keep one image", async () => {
+    const key = await liveKey();
+    const { taskId } = await createTask({ key, model: "flux-2-pro", input: { prompt: "photo finish [sim:slow=1500]" }, surface: "task_api" });
+    let task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
+    while (!task.upstream) {
+      await new Promise((r) => setTimeout(r, 20));
+      task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
+    }
+    const { protocol, endpoint } = endpointFor(task.providerSlug!, task.simulated)!;
+    let status: UpstreamStatus;
+    do {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await adapterFor(protocol).poll(endpoint, task.upstream as UpstreamRef);
+    } while (status.state !== "succeeded");
+    await Promise.all(Array.from({ length: 10 }, () => pollTask({ taskId, status })));
+    const info = await waitForEnd(key.accountId, taskId);
+    expect(info.state).toBe("success");
+    expect(await db.ledgerEntry.count({ where: { taskId, kind: "capture" } })).toBe(1);
+    expect(await db.media.count({ where: { taskId } })).toBe(1);
+    await expectSettledOnce(key.accountId);
+  });
+
   it.each([
     ["fal", "fal-ai/flux-2-flex", "[sim:429@bfl]"],
     ["replicate", "flux-2-pro-text-to-image-2k", "[sim:429@bfl] [sim:503@fal]"],
@@ -237,7 +263,12 @@ describe("callbacks", () => {
     const [secret] = await signingSecrets(key.accountId);
     const verified = new Webhook(secret!).verify(received[0]!.body, received[0]!.headers) as { code: number; data: { taskId: string; state: string } };
     expect(verified).toMatchObject({ code: 200, data: { taskId, state: "success" } });
-    const delivery = await db.callbackDelivery.findUniqueOrThrow({ where: { taskId }, include: { attempts: true } });
+    // The receiver answers before the worker records the attempt.
+    let delivery = await db.callbackDelivery.findUniqueOrThrow({ where: { taskId }, include: { attempts: true } });
+    while (delivery.state === "pending" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      delivery = await db.callbackDelivery.findUniqueOrThrow({ where: { taskId }, include: { attempts: true } });
+    }
     expect(delivery).toMatchObject({ state: "delivered", attemptCount: 1 });
     expect(delivery.attempts[0]).toMatchObject({ result: "delivered", statusCode: 204 });
   });
