@@ -52,7 +52,8 @@ export async function receiveUpstreamWebhook(hook: IncomingWebhook): Promise<"qu
   if (!event) return "ignored";
   const ref = task.upstream as UpstreamRef | null;
   if (ref && ref.id !== event.upstreamId) return "ignored";
-  await addJobNow(jobNames.poll, { taskId: task.id, status: event.status }, { jobKey: `poll:${task.id}` });
+  // Its own key (see schedulePoll): duplicates of one webhook collapse, the poll chain stays apart.
+  await addJobNow(jobNames.poll, { taskId: task.id, status: event.status }, { jobKey: `outcome:${task.id}` });
   return "queued";
 }
 

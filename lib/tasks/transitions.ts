@@ -115,6 +115,10 @@ export async function finishTask(taskId: string, finish: Finish): Promise<boolea
       WHERE "id" = ${taskId} AND "state" IN ('waiting', 'queuing', 'generating')
       RETURNING "accountId", "priceMicros", "callbackUrl"`;
     if (!task) return false;
+    // Rows are locked in the order lumigate_create_task takes them (Account, then Wallet and the
+    // spend windows), so a task finishing while another of the same account is created cannot
+    // deadlock with it.
+    await releaseTaskSlot(task.accountId, tx);
 
     if (finish.kind === "success") {
       await tx.media.createMany({ data: finish.media.map((m) => ({ ...m, taskId, accountId: task.accountId })) });
@@ -128,7 +132,6 @@ export async function finishTask(taskId: string, finish: Finish): Promise<boolea
       // task disagree, and nothing may commit on top of that.
       if (!settled) throw new Error(`The hold of ${taskId} was already settled while the task was in flight.`);
     }
-    await releaseTaskSlot(task.accountId, tx);
     if (task.callbackUrl) await enqueueCallback(tx, taskId, task.accountId, task.callbackUrl);
     return true;
   });

@@ -39,8 +39,14 @@ export type TaskForAdvance = {
   hasWebhook: boolean;
 };
 
+/**
+ * Asks about a task again after `delayMs`. A job that already carries the outcome (an upstream
+ * webhook's, or a copy to retry) has a key of its own: the poll chain's next poll would otherwise
+ * replace it, and the outcome would wait for that poll.
+ */
 export function schedulePoll(taskId: string, delayMs: number, extra: Record<string, unknown> = {}): Promise<void> {
-  return addJobNow(jobNames.poll, { taskId, ...extra }, { runAt: new Date(Date.now() + delayMs), jobKey: `poll:${taskId}` });
+  const jobKey = "status" in extra ? `outcome:${taskId}` : `poll:${taskId}`;
+  return addJobNow(jobNames.poll, { taskId, ...extra }, { runAt: new Date(Date.now() + delayMs), jobKey });
 }
 
 async function cancelUpstream(task: TaskForAdvance): Promise<void> {

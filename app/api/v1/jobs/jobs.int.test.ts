@@ -4,6 +4,7 @@ import { findDrift } from "@/lib/billing";
 import { call, cloneVariant, getRequest, jsonRequest, newAccount, newKey, USD } from "@/lib/testing/fixtures";
 import { withScratchDatabase } from "@/lib/testing/scratch-db";
 import { findHoldDrift, findSlotDrift } from "@/lib/tasks/reconcile";
+import { finishTask } from "@/lib/tasks/transitions";
 import { POST as cancel } from "./cancel/route";
 import { POST as createTask } from "./createTask/route";
 import { GET as recordInfo } from "./recordInfo/route";
@@ -208,6 +209,27 @@ describe("POST /api/v1/jobs/createTask", () => {
       const two = await create(b.key, flexBody, { "idempotency-key": "shared" });
       expect(one.body.data.taskId).not.toBe(two.body.data.taskId);
     });
+  });
+});
+
+describe("creating and finishing together", () => {
+  it("forty creates racing forty finishes of the same account never deadlock", async () => {
+    const accountId = await newAccount(10 * USD, { maxInFlightTasks: 1000 });
+    const { key } = await newKey(accountId);
+    const make = async () => {
+      const { status, body } = await create(key, flexBody);
+      if (status !== 200) throw new Error(`createTask answered ${status}: ${body.msg}`);
+      return body.data.taskId as string;
+    };
+    const first = await Promise.all(Array.from({ length: 40 }, make));
+    // A finish locks Wallet, spend windows and Account; a create Account, Wallet, spend windows:
+    // they must take Account first alike, or Postgres kills one of each crossing pair.
+    const outcomes = await Promise.allSettled([
+      ...first.map((taskId) => finishTask(taskId, { kind: "fail", code: "canceled", message: "test" })),
+      ...Array.from({ length: 40 }, make),
+    ]);
+    expect(outcomes.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    await expectConsistent(accountId);
   });
 });
 
