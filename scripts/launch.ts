@@ -2,7 +2,6 @@
 // worker and the web server, each started once the one before is ready. Ctrl-C, SIGTERM, SIGHUP, the
 // parent's death or any child's exit stops them all, in reverse order.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
@@ -10,31 +9,13 @@ import { EMBEDDED_DATABASE } from "@/lib/db/local";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { ensureAuthSecret } from "@/lib/auth/secret-file";
 import { childEnv, env, publicUrl } from "@/lib/env";
+import { buildIsStale } from "@/scripts/build-state";
 import { httpReady, ipcReady, spawnChild, supervise, type ChildSpec } from "@/scripts/supervisor";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const nextBin = path.resolve("node_modules/.bin/next");
 const simulatorUrl = `http://127.0.0.1:${env.SIMULATOR_PORT}`;
 const say = (line: string) => console.log(`[lumigate] ${line}`);
-
-// What `next build` compiles; a change to any of these makes the last build stale.
-const buildInputs = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json"];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.resolve(".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  return buildInputs.some((input) => newestMtime(path.resolve(input)) > builtAt);
-}
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -3,6 +3,7 @@ import type { UpstreamProtocol } from "@/lib/providers/types";
 import type { Faults } from "./directives";
 import type { Timeline } from "./durations";
 import type { FileStore, StoredFile } from "./file-store";
+import { cachedRender } from "./render-cache";
 import { contentTypes, renderImage, type RenderSpec } from "./render-image";
 import type { Timers } from "./timers";
 
@@ -53,6 +54,18 @@ export type Job<M = unknown> = JobSpec<M> & {
 export type JobEvent = "start" | "done";
 export type JobListener = (job: Job, event: JobEvent) => void;
 
+/** A job as it reached its outcome, for whoever started the simulator (benchmarks time from here). */
+export type FinishedJob = {
+  upstreamId: string;
+  protocol: UpstreamProtocol;
+  model: string;
+  /** The first image's prompt, directives removed. */
+  prompt: string;
+  outcome: JobOutcome["kind"];
+  /** Epoch milliseconds. */
+  finishedAt: number;
+};
+
 export type JobEngine = {
   /** False when the credential already has its limit of active jobs. */
   admits(protocol: UpstreamProtocol, credential: string, kontextMax: boolean): boolean;
@@ -77,8 +90,20 @@ const keptJobs = 5_000;
 // the speed), so a long-running simulator is not locked up for good by 24 `[sim:hang]` jobs.
 const hungSlotMs = 10 * 60 * 1000;
 
-export function createJobEngine(options: { files: FileStore; timers: Timers; speed: number }): JobEngine {
-  const { files, timers, speed } = options;
+export function createJobEngine(options: {
+  files: FileStore;
+  timers: Timers;
+  speed: number;
+  /** Active jobs one credential may have; default maxActiveJobs, as BFL allows. */
+  maxActive?: number;
+  /** Called as each job reaches its outcome, before any webhook about it is sent. */
+  onFinished?: (job: FinishedJob) => void;
+  /** Draws a job's images; renderImage unless a test counts the calls. */
+  render?: (spec: RenderSpec) => Promise<Buffer>;
+}): JobEngine {
+  const { files, timers, speed, onFinished } = options;
+  const maxActive = options.maxActive ?? maxActiveJobs;
+  const render = cachedRender(options.render ?? renderImage);
   const jobs = new Map<string, Job>();
   const listeners = new Map<UpstreamProtocol, JobListener[]>();
   const waiters = new Map<string, Set<() => void>>();
@@ -103,6 +128,18 @@ export function createJobEngine(options: { files: FileStore; timers: Timers; spe
     job.phase = "done";
     job.outcome = outcome;
     job.completedAt = Date.now();
+    try {
+      onFinished?.({
+        upstreamId: job.id,
+        protocol: job.protocol,
+        model: job.model,
+        prompt: job.renders[0]?.prompt ?? "",
+        outcome: outcome.kind,
+        finishedAt: job.completedAt,
+      });
+    } catch (error) {
+      console.error("[simulator] onJobFinished failed:", error);
+    }
     emit(job, "done");
   }
 
@@ -113,7 +150,7 @@ export function createJobEngine(options: { files: FileStore; timers: Timers; spe
     try {
       const images = await Promise.all(
         job.renders.map(async (spec): Promise<JobImage> => {
-          const data = await renderImage(spec);
+          const data = await render(spec);
           const keep = job.fileTtlMs === null;
           return {
             spec,
@@ -151,7 +188,7 @@ export function createJobEngine(options: { files: FileStore; timers: Timers; spe
         total++;
         if (job.kontextMax) kontext++;
       }
-      return total < maxActiveJobs && (!kontextMax || kontext < maxActiveKontextMaxJobs);
+      return total < maxActive && (!kontextMax || kontext < maxActiveKontextMaxJobs);
     },
 
     submit(spec) {

@@ -2,8 +2,8 @@ import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { simulatorBaseUrls, startSimulator } from "./index";
-import { pollUntil } from "./testing";
+import { simulatorBaseUrls, startSimulator, type FinishedJob } from "./index";
+import { pollUntil, startWebhookReceiver } from "./testing";
 
 describe("startSimulator", () => {
   it("answers /health, 404 elsewhere, and advertises publicUrl in the URLs it hands out", async () => {
@@ -115,6 +115,52 @@ describe("startSimulator", () => {
     const again = await startSimulator({ port: sim.port });
     expect(again.port).toBe(sim.port);
     await again.stop();
+  });
+
+  it("admits maxActivePerCredential active jobs per credential, then answers 429", async () => {
+    const sim = await startSimulator({ speed: 50, maxActivePerCredential: 30 });
+    const submit = () =>
+      fetch(`${sim.url}/bfl/v1/flux-2-pro`, {
+        method: "POST",
+        headers: { "x-key": "busy", "content-type": "application/json" },
+        body: JSON.stringify({ prompt: "x [sim:hang]" }),
+      }).then((r) => r.status);
+    expect(await Promise.all(Array.from({ length: 30 }, submit))).toEqual(Array(30).fill(200));
+    expect(await submit()).toBe(429);
+    await sim.stop();
+  });
+
+  it.each([0, -3, 2.5, Number.NaN])("rejects maxActivePerCredential %s", async (maxActivePerCredential) => {
+    await expect(startSimulator({ maxActivePerCredential })).rejects.toThrow(/maxActivePerCredential/);
+  });
+
+  it("reports each job's outcome through onJobFinished once, before its webhook is sent", async () => {
+    const receiver = await startWebhookReceiver();
+    const hookedIds = () => receiver.received.map((hook) => (JSON.parse(hook.body.toString()) as { id: string }).id);
+    const finished: { job: FinishedJob; hookedBefore: string[] }[] = [];
+    const sim = await startSimulator({ speed: 50, onJobFinished: (job) => finished.push({ job, hookedBefore: hookedIds() }) });
+    const since = Date.now();
+    const submit = (prompt: string) =>
+      fetch(`${sim.url}/bfl/v1/flux-2-pro`, {
+        method: "POST",
+        headers: { "x-key": "k", "content-type": "application/json" },
+        body: JSON.stringify({ prompt, width: 256, height: 256, webhook_url: receiver.url }),
+      }).then((r) => r.json() as Promise<{ id: string }>);
+    const ok = await submit("a lighthouse");
+    const failed = await submit("a storm [sim:fail]");
+    await receiver.waitFor(2);
+    const jobs = finished.map((f) => f.job).sort((a, b) => a.prompt.localeCompare(b.prompt));
+    expect(jobs).toEqual([
+      { upstreamId: ok.id, protocol: "bfl", model: "flux-2-pro", prompt: "a lighthouse", outcome: "succeeded", finishedAt: expect.any(Number) },
+      { upstreamId: failed.id, protocol: "bfl", model: "flux-2-pro", prompt: "a storm", outcome: "failed", finishedAt: expect.any(Number) },
+    ]);
+    for (const { job, hookedBefore } of finished) {
+      expect(hookedBefore).not.toContain(job.upstreamId);
+      expect(job.finishedAt).toBeGreaterThanOrEqual(since);
+      expect(receiver.received[hookedIds().indexOf(job.upstreamId)]!.at).toBeGreaterThanOrEqual(job.finishedAt);
+    }
+    await sim.stop();
+    await receiver.close();
   });
 
   it("rejects a speed that is not a positive number", async () => {

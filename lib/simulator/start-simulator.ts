@@ -6,7 +6,7 @@ import { createFalProtocol } from "./fal/routes";
 import { createFalSigner } from "./fal/signer";
 import { createFileStore } from "./file-store";
 import { json, PayloadTooLargeError, readBody, writeReply, type Reply, type SimRequest } from "./http-io";
-import { createJobEngine } from "./job-engine";
+import { createJobEngine, type FinishedJob } from "./job-engine";
 import { createOpenAiProtocol } from "./openai/routes";
 import { createReplicateProtocol } from "./replicate/routes";
 import { createTimers } from "./timers";
@@ -21,6 +21,13 @@ export type SimulatorOptions = {
   speed?: number;
   /** Base URL the simulator advertises in polling/result/file URLs; default http://<host>:<port>. */
   publicUrl?: string;
+  /**
+   * Active jobs per credential and protocol before submits answer 429; default 24, BFL's own limit.
+   * Load tests raise it: every simulated route shares one credential.
+   */
+  maxActivePerCredential?: number;
+  /** Called as each job reaches its outcome (succeeded, failed, moderated, canceled). */
+  onJobFinished?: (job: FinishedJob) => void;
 };
 
 export type SimulatorStats = SimCounters & {
@@ -61,6 +68,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const host = options.host ?? "127.0.0.1";
   const speed = options.speed ?? 1;
   if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`Simulator speed must be a positive number, got ${speed}`);
+  const maxActive = options.maxActivePerCredential;
+  if (maxActive !== undefined && !(Number.isInteger(maxActive) && maxActive > 0)) {
+    throw new Error(`maxActivePerCredential must be a positive whole number, got ${maxActive}`);
+  }
 
   const stopping = new AbortController();
   let route: (request: SimRequest) => Promise<Reply> = async () => json(503, { detail: "Starting" });
@@ -98,7 +109,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const timers = createTimers();
   const files = createFileStore({ publicUrl, timers });
-  const engine = createJobEngine({ files, timers, speed });
+  const engine = createJobEngine({ files, timers, speed, maxActive, onFinished: options.onJobFinished });
   const webhooks = createWebhookSender({ timers, speed });
   const counters: SimCounters = { submitted: zeroCounters(), refused: zeroCounters(), polls: zeroCounters() };
   const ctx: SimContext = { publicUrl, speed, timers, engine, files, webhooks, counters };
