@@ -56,12 +56,14 @@ beforeAll(async () => {
   });
 });
 
-type Attempts = { provider: string; accepted: number; refused: number; agoMs?: number; simulated?: boolean };
+type Attempts = { provider: string; accepted: number; refused: number; agoMs?: number; simulated?: boolean; outcomes?: string[] };
+
+/** Outcomes that tell about an upstream's health; a refused input or a skipped call does not. */
+const failures = ["rate_limited", "unavailable", "unreachable", "auth", "insufficient_funds", "invalid_response"];
 
 async function insertAttempts(now: Date, rows: Attempts[]): Promise<void> {
-  const outcomes = ["rate_limited", "unavailable", "unreachable", "rejected", "circuit_open"];
   await db.taskAttempt.createMany({
-    data: rows.flatMap(({ provider, accepted, refused, agoMs = 60_000, simulated = false }) =>
+    data: rows.flatMap(({ provider, accepted, refused, agoMs = 60_000, simulated = false, outcomes = failures }) =>
       [...Array<string>(accepted).fill("accepted"), ...Array.from({ length: refused }, (_, i) => outcomes[i % outcomes.length]!)].map(
         (outcome, i) => ({
           id: newId("att"),
@@ -95,6 +97,7 @@ describe("servingStatus", () => {
     ["refusals older than the window", [{ provider: "black-forest-labs", accepted: 0, refused: 8, agoMs: HEALTH_WINDOW_MS + 1_000 }], "operational"],
     ["refusals only on the simulator", [{ provider: "black-forest-labs", accepted: 0, refused: 8, simulated: true }], "operational"],
     ["refusals only at another upstream", [{ provider: "fal", accepted: 0, refused: 8 }], "operational"],
+    ["only refused inputs and open-circuit skips", [{ provider: "black-forest-labs", accepted: 0, refused: 8, outcomes: ["rejected", "circuit_open"] }], "operational"],
   ])("with BFL configured and %s: the BFL-routed variant is %s", async (_, attempts, expected) => {
     configure("bfl");
     const now = freshNow();

