@@ -68,6 +68,8 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
 
+  /** Lets `Authorization: Bearer <token>` on /api/health see versions and latency; without it, only reachability. */
+  HEALTH_TOKEN: z.string().min(16).optional(),
   /** Development only: let callbacks reach loopback addresses (never private or metadata ones). */
   CALLBACKS_ALLOW_LOOPBACK: z.stringbool().default(false),
 }).refine((e) => !e.S3_BUCKET || (e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { GET as getHealth } from "@/app/api/health/route";
 import { GET as unknownEndpoint } from "@/app/api/v1/[...path]/route";
 import { GET as getModel } from "./[...id]/route";
@@ -123,13 +124,23 @@ describe("other routes", () => {
     expect((await res.json()).error.code).toBe("not_found");
   });
 
-  it("GET /api/health reports the database and version", async () => {
-    const res = await getHealth();
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({
-      status: "ok",
-      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
-      database: { reachable: true, serverVersion: expect.any(String) },
-    });
+  it("GET /api/health tells anyone whether the database is reachable, and versions only with HEALTH_TOKEN", async () => {
+    const open = await getHealth(new Request("http://localhost/api/health"));
+    expect(open.status).toBe(200);
+    expect(await open.json()).toEqual({ status: "ok", database: { reachable: true } });
+
+    env.HEALTH_TOKEN = "a-health-token-for-the-test";
+    try {
+      const wrong = await getHealth(new Request("http://localhost/api/health", { headers: { authorization: "Bearer nope" } }));
+      expect(await wrong.json()).toEqual({ status: "ok", database: { reachable: true } });
+      const detailed = await getHealth(new Request("http://localhost/api/health", { headers: { authorization: "Bearer a-health-token-for-the-test" } }));
+      expect(await detailed.json()).toMatchObject({
+        status: "ok",
+        version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+        database: { reachable: true, serverVersion: expect.stringMatching(/^\d+/) },
+      });
+    } finally {
+      env.HEALTH_TOKEN = undefined;
+    }
   });
 });
