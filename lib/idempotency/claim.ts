@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, type AppErrorOptions, type ErrorCode } from "@/lib/errors";
 
-type Tx = Prisma.TransactionClient;
 
 /** Stripe's window: a retry within 24 h replays the first result. */
 const TTL_HOURS = 24;
@@ -74,12 +73,11 @@ export async function claimIdempotencyKey(input: {
 }
 
 /**
- * Records the result of a claimed request. Domain code calls it inside the transaction of its
- * effect (so the task and its replayable answer commit together); the route wrapper calls it again
- * afterwards, which then changes nothing.
+ * Records the result of a claimed request, once: lumigate_create_task already records its own in
+ * the statement that creates the task, and then this changes nothing.
  */
-export async function completeIdempotencyKey(claim: IdempotencyClaim, result: StoredResult, tx: Tx = db): Promise<void> {
-  await tx.idempotencyKey.updateMany({
+export async function completeIdempotencyKey(claim: IdempotencyClaim, result: StoredResult): Promise<void> {
+  await db.idempotencyKey.updateMany({
     where: { accountId: claim.accountId, key: claim.key, state: "pending" },
     data: { state: "done", response: result as Prisma.InputJsonValue },
   });

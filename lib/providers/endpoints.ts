@@ -46,6 +46,11 @@ export function protocolOf(providerSlug: string): UpstreamProtocol | null {
   return protocolByProvider[providerSlug] ?? null;
 }
 
+/** The catalog provider that speaks a protocol (each protocol belongs to one upstream). */
+export function providerOf(protocol: UpstreamProtocol): string {
+  return Object.keys(protocolByProvider).find((slug) => protocolByProvider[slug] === protocol)!;
+}
+
 /**
  * Where a route's jobs go: the real upstream when its credential is configured and the key is
  * live; otherwise the simulator speaking that upstream's protocol. Null when neither is available.

@@ -1,11 +1,12 @@
 import { Webhook } from "standardwebhooks";
+import { newSigningSecret } from "@/lib/webhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, type ReplayServer, startReplayServer } from "./fixtures/replay-server";
 import { fetchReplicateWebhookSecret, replicateAdapter } from "./replicate";
 import { type Endpoint, UpstreamError, type WebhookRequest } from "./types";
 
-const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const OTHER_SECRET = "whsec_dGhpcy1pcy1ub3QtdGhlLXJpZ2h0LXNlY3JldA==";
+const SECRET = newSigningSecret();
+const OTHER_SECRET = newSigningSecret();
 const ID = "ufawqhfynnddngldkgtslldrkq";
 
 let server: ReplayServer;
@@ -90,7 +91,7 @@ describe("replicate verifyWebhook", () => {
 
 describe("fetchReplicateWebhookSecret", () => {
   it("reads the account's signing key", async () => {
-    server.route("GET /v1/webhooks/default/secret", fixture("replicate/webhook-secret"));
+    server.route("GET /v1/webhooks/default/secret", { status: 200, body: { key: SECRET } });
     expect(await fetchReplicateWebhookSecret(endpoint)).toBe(SECRET);
     expect(server.sole("GET /v1/webhooks/default/secret").headers.authorization).toBe("Bearer r8_token");
   });

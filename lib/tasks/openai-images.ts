@@ -5,9 +5,11 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { KeyContext } from "@/lib/keys";
+import { inspectImage, UnsupportedImageError } from "@/lib/media";
 import { mediaStorage } from "@/lib/media/configured";
 import { insertTask, parseInput, variantForRequest } from "./create";
 import type { GenerationVariant } from "./variants";
+import { mediaUrl } from "./view";
 
 // The OpenAI images API (PROTOCOLS.md §5) over tasks: one task and one charge per image, and the
 // answer waits for them, as the official SDK expects.
@@ -76,9 +78,11 @@ async function toDataUrl(file: File): Promise<string> {
     throw new AppError("payload_too_large", `The image ${file.name || ""} is larger than 10 MiB.`.replace("  ", " "), { param: "image" });
   }
   const bytes = Buffer.from(await file.arrayBuffer());
-  const type = bytes[0] === 0x89 ? "image/png" : bytes[0] === 0xff ? "image/jpeg" : bytes.subarray(8, 12).toString() === "WEBP" ? "image/webp" : null;
-  if (!type) throw new AppError("validation_error", "image: must be a PNG, JPEG or WebP file.", { param: "image" });
-  return `data:${type};base64,${bytes.toString("base64")}`;
+  const info = await inspectImage(bytes).catch((error: unknown) => {
+    if (error instanceof UnsupportedImageError) throw new AppError("validation_error", "image: must be a PNG, JPEG or WebP file.", { param: "image" });
+    throw error;
+  });
+  return `data:${info.contentType};base64,${bytes.toString("base64")}`;
 }
 
 async function buildInput(found: GenerationVariant, req: ImagesRequest): Promise<Record<string, unknown>> {
@@ -146,7 +150,7 @@ export async function generateImages(req: ImagesRequest) {
   const data = await Promise.all(
     succeeded.flatMap((t) =>
       t.media.map(async (m) => {
-        if (req.responseFormat === "url") return { url: `${req.baseUrl}/media/${m.id}.${m.storageKey.split(".").pop()}` };
+        if (req.responseFormat === "url") return { url: mediaUrl(req.baseUrl, m) };
         const stored = await storage.get(m.storageKey);
         if (!stored) throw new AppError("internal", "A stored image went missing.");
         const bytes = stored.body instanceof Uint8Array ? stored.body : new Uint8Array(await new Response(stored.body as BodyInit).arrayBuffer());

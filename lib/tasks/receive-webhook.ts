@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { adapterFor } from "@/lib/providers/adapters";
-import { endpointFor, protocolOf } from "@/lib/providers/endpoints";
+import { endpointFor, protocolOf, providerOf } from "@/lib/providers/endpoints";
 import { UpstreamError, type UpstreamProtocol, upstreamProtocols, type UpstreamRef } from "@/lib/providers/types";
 import { addJobNow, jobNames } from "./queue";
 import { isValidWebhookToken, webhookSecretFor } from "./upstream-webhooks";
@@ -36,9 +36,7 @@ export async function receiveUpstreamWebhook(hook: IncomingWebhook): Promise<"qu
   // Before the worker records which route accepted the job, the protocol in the URL says which.
   const provider = task.providerSlug ?? null;
   if (provider && protocolOf(provider) !== protocol) throw new AppError("not_found", "This task runs on another upstream.");
-  const resolved = provider
-    ? endpointFor(provider, task.simulated)
-    : endpointFor(providerForProtocol(protocol), task.simulated);
+  const resolved = endpointFor(provider ?? providerOf(protocol), task.simulated);
   if (!resolved) throw new AppError("service_unavailable", "This upstream is not configured here.");
 
   const secret = await webhookSecretFor(task.id, protocol, resolved.endpoint);
@@ -55,15 +53,4 @@ export async function receiveUpstreamWebhook(hook: IncomingWebhook): Promise<"qu
   // Its own key (see schedulePoll): duplicates of one webhook collapse, the poll chain stays apart.
   await addJobNow(jobNames.poll, { taskId: task.id, status: event.status }, { jobKey: `outcome:${task.id}` });
   return "queued";
-}
-
-const providerByProtocol: Record<UpstreamProtocol, string> = {
-  bfl: "black-forest-labs",
-  fal: "fal",
-  replicate: "replicate",
-  openai: "openai",
-};
-
-function providerForProtocol(protocol: UpstreamProtocol): string {
-  return providerByProtocol[protocol];
 }

@@ -1,10 +1,12 @@
 import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll } from "vitest";
 import type { AddressInfo } from "node:net";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { startSimulator, type Simulator } from "@/lib/simulator";
 import { receiveUpstreamWebhook } from "@/lib/tasks/receive-webhook";
 import { startWorker, type WorkerProcess } from "@/lib/worker/runner";
+import { withScratchDatabase } from "./scratch-db";
 
 /** The web side of upstream webhooks, as a loopback server in front of the same domain call the route makes. */
 async function startWebhookRelay(): Promise<{ url: string; server: Server; received: () => number }> {
@@ -55,4 +57,17 @@ export async function startGenerationStack(opts: { databaseUrl: string; webhooks
       await simulator.stop();
     },
   };
+}
+
+/** A scratch database and a generation stack on it for this test file, started before its tests and stopped after. */
+export function withGenerationStack(label: string, opts: { webhooks: boolean }): { stack: () => GenerationStack } {
+  const database = withScratchDatabase(label);
+  let stack: GenerationStack | undefined;
+  beforeAll(async () => {
+    stack = await startGenerationStack({ databaseUrl: database.url(), webhooks: opts.webhooks });
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  return { stack: () => stack! };
 }

@@ -119,7 +119,7 @@ export async function advanceTask(task: TaskForAdvance, status: UpstreamStatus, 
 export async function loadTaskForAdvance(taskId: string): Promise<TaskForAdvance | null> {
   const task = await db.task.findUnique({
     where: { id: taskId },
-    select: { id: true, state: true, providerSlug: true, simulated: true, upstream: true, submittedAt: true, deadlineAt: true, polls: true, callbackUrl: true },
+    select: { id: true, state: true, providerSlug: true, simulated: true, upstream: true, submittedAt: true, deadlineAt: true, polls: true },
   });
   if (!task) return null;
   const ref = task.upstream as (UpstreamRef & { webhook?: boolean }) | null;

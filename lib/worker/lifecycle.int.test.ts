@@ -9,9 +9,8 @@ import { env } from "@/lib/env";
 import { mediaStorage } from "@/lib/media/configured";
 import { createTask, getTaskInfo } from "@/lib/tasks";
 import { findHoldDrift, findSlotDrift } from "@/lib/tasks/reconcile";
-import { startGenerationStack, type GenerationStack } from "@/lib/testing/generation-stack";
+import { withGenerationStack } from "@/lib/testing/generation-stack";
 import { newAccount, newKey, USD } from "@/lib/testing/fixtures";
-import { withScratchDatabase } from "@/lib/testing/scratch-db";
 import { signingSecrets } from "@/lib/webhooks/account-secrets";
 import { POST as downloadUrl } from "@/app/api/v1/common/download-url/route";
 import { serveMedia } from "@/lib/media/serve";
@@ -27,15 +26,7 @@ import { upstreamWebhookFor } from "@/lib/tasks/upstream-webhooks";
 
 // The whole life of a task against the simulator: the real adapters, the real worker and queue,
 // upstream webhooks through the same funnel as polling, media copied into storage, the ledger.
-const database = withScratchDatabase("lifecycle");
-let stack: GenerationStack;
-
-beforeAll(async () => {
-  stack = await startGenerationStack({ databaseUrl: database.url(), webhooks: true });
-}, 60_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+const { stack } = withGenerationStack("lifecycle", { webhooks: true });
 
 type KeyInfo = { keyId: string; accountId: string; mode: "live" | "test" };
 
@@ -122,12 +113,12 @@ describe("a task's life", () => {
 
   it("duplicate upstream webhooks racing the poller capture once", async () => {
     const key = await liveKey();
-    const before = stack.webhooksReceived();
+    const before = stack().webhooksReceived();
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, i) => run(key, "flux-2-pro", { prompt: `race ${i} [sim:dup-webhook]` })),
     );
     expect(results.every((r) => r.info.state === "success")).toBe(true);
-    expect(stack.webhooksReceived() - before).toBeGreaterThanOrEqual(10);
+    expect(stack().webhooksReceived() - before).toBeGreaterThanOrEqual(10);
     for (const { taskId } of results) {
       expect(await db.ledgerEntry.count({ where: { taskId, kind: "capture" } })).toBe(1);
       expect(await db.media.count({ where: { taskId } })).toBe(1);

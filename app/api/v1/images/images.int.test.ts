@@ -1,22 +1,14 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { call, cloneVariant, jsonRequest, newAccount, newKey, USD } from "@/lib/testing/fixtures";
-import { startGenerationStack, type GenerationStack } from "@/lib/testing/generation-stack";
-import { withScratchDatabase } from "@/lib/testing/scratch-db";
+import { withGenerationStack } from "@/lib/testing/generation-stack";
 import { POST as edits } from "./edits/route";
 import { POST as generations } from "./generations/route";
 
 // The OpenAI images API over tasks, one case per answer the routes can give, with a worker running.
-const database = withScratchDatabase("images");
-let stack: GenerationStack;
-beforeAll(async () => {
-  stack = await startGenerationStack({ databaseUrl: database.url(), webhooks: true });
-}, 60_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+withGenerationStack("images", { webhooks: true });
 
 const url = "http://localhost/v1/images/generations";
 const generate = (key: string | null, body: unknown) => call(generations, jsonRequest(url, key, body));
