@@ -13,6 +13,7 @@ import {
 } from "@/lib/idempotency";
 import { type KeyContext, type KeyScope, keyFromRequest, verifyKey } from "@/lib/keys";
 import { consume, rateLimitHeaders } from "@/lib/ratelimit";
+import { logRequest } from "./access-log";
 import { parseFormBody, parseJsonBody, readBody } from "./body";
 import { type Envelope, errorResponse, successResponse } from "./envelopes";
 import { httpErrors } from "./errors";
@@ -205,7 +206,7 @@ export function apiRoute<
     if (spec.auth === "apiKey" && response.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="lumigate"';
     if (Object.keys(headers).length > 0) response = withHeaders(response, headers);
     const ms = (performance.now() - started).toFixed(1);
-    console.log(`[api] ${req.method} ${url.pathname} ${response.status} ${ms}ms ${requestId}${key ? ` ${key.keyId}` : ""}`);
+    logRequest(`[api] ${req.method} ${url.pathname} ${response.status} ${ms}ms ${requestId}${key ? ` ${key.keyId}` : ""}`);
     return response;
   };
 }

@@ -42,34 +42,50 @@ function bytesOf(image: UpstreamImage): Promise<Uint8Array> {
   return Promise.resolve(new Uint8Array(Buffer.from(image.base64, "base64")));
 }
 
+/** One image into storage: the original and its thumbnail written side by side. */
+async function copyOne(image: UpstreamImage, position: number, expiresAt: Date, stored: MediaRecord[]): Promise<void> {
+  const bytes = await bytesOf(image);
+  const info = await inspectImage(bytes).catch((error: unknown) => {
+    if (error instanceof UnsupportedImageError) throw new CopyError(`the upstream returned ${error.message}`, true);
+    throw error;
+  });
+  const id = newMediaId();
+  const record: MediaRecord = {
+    id,
+    position,
+    storageKey: storageKeyFor(id, extensionFor(info.contentType)),
+    thumbKey: thumbnailKeyFor(id),
+    contentType: info.contentType,
+    width: info.width,
+    height: info.height,
+    bytes: info.bytes,
+    expiresAt,
+  };
+  // Listed before writing, so that a failure anywhere discards whatever part of it was written.
+  stored.push(record);
+  const storage = mediaStorage();
+  await Promise.all([
+    storage.put(record.storageKey, bytes, info.contentType),
+    thumbnail(bytes).then((thumb) => storage.put(record.thumbKey, thumb, "image/webp")),
+  ]);
+}
+
 /**
  * Copies every result image into our media storage with a thumbnail, before the upstream's URL
- * lapses. On failure nothing stays behind. The caller deletes the copies if its transition loses.
+ * lapses; the images of one task side by side, since the task waits for the last. On failure
+ * nothing stays behind. The caller deletes the copies if its transition loses.
  */
 export async function copyResults(images: UpstreamImage[]): Promise<MediaRecord[]> {
   if (images.length === 0) throw new CopyError("the upstream reported success without any image", true);
-  const storage = mediaStorage();
   const stored: MediaRecord[] = [];
   const expiresAt = new Date(Date.now() + env.MEDIA_RETENTION_DAYS * 86_400_000);
-  try {
-    for (const [position, image] of images.entries()) {
-      const bytes = await bytesOf(image);
-      const info = await inspectImage(bytes).catch((error: unknown) => {
-        if (error instanceof UnsupportedImageError) throw new CopyError(`the upstream returned ${error.message}`, true);
-        throw error;
-      });
-      const id = newMediaId();
-      const storageKey = storageKeyFor(id, extensionFor(info.contentType));
-      const thumbKey = thumbnailKeyFor(id);
-      await storage.put(storageKey, bytes, info.contentType);
-      stored.push({ id, position, storageKey, thumbKey, contentType: info.contentType, width: info.width, height: info.height, bytes: info.bytes, expiresAt });
-      await storage.put(thumbKey, await thumbnail(bytes), "image/webp");
-    }
-    return stored;
-  } catch (error) {
+  const copies = await Promise.allSettled(images.map((image, position) => copyOne(image, position, expiresAt, stored)));
+  const failed = copies.find((c) => c.status === "rejected");
+  if (failed) {
     await discardCopies(stored);
-    throw error;
+    throw failed.reason;
   }
+  return stored.sort((a, b) => a.position - b.position);
 }
 
 export async function discardCopies(media: Pick<MediaRecord, "storageKey" | "thumbKey">[]): Promise<void> {
