@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db";
 import { runningPostmaster, type EmbeddedDatabase } from "@/lib/db/embedded";
-import { startSimulator, type FinishedJob, type Simulator } from "@/lib/simulator";
+import { renderImage, startSimulator, type FinishedJob, type RenderSpec, type Simulator } from "@/lib/simulator";
 import { benchAccount } from "./bench/accounts";
 import { completionRuns, reportCompletion, type FinishFeed } from "./bench/completion";
 import { benchCreateTask } from "./bench/create-task";
@@ -51,6 +51,20 @@ function cleanup(): Promise<void> {
   return cleaning;
 }
 
+/**
+ * One picture per size and format, whatever the prompt: section 2 gives every task its own prompt,
+ * and drawing each (about 40 ms of sharp) would take the CPU of the processes being measured.
+ */
+function renderOncePerSize(): (spec: RenderSpec) => Promise<Buffer> {
+  const drawn = new Map<string, Promise<Buffer>>();
+  return (spec) => {
+    const key = `${spec.model} ${spec.width}x${spec.height} ${spec.format}`;
+    let image = drawn.get(key);
+    if (!image) drawn.set(key, (image = renderImage({ ...spec, prompt: "Lumigate bench", seed: 1 })));
+    return image;
+  };
+}
+
 /** Tasks finished since `since`: what the current web server and worker have completed. */
 async function finishedSince(since: Date): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Task" WHERE "finishedAt" >= ${since}`;
@@ -72,7 +86,12 @@ async function main(): Promise<void> {
   const dbDir = path.join(scratch, "db");
   database = await startDatabase(dbDir);
   const finished = new EventEmitter<{ job: [FinishedJob] }>();
-  simulator = await startSimulator({ speed: plan.speed, maxActivePerCredential: 10_000, onJobFinished: (job) => finished.emit("job", job) });
+  simulator = await startSimulator({
+    speed: plan.speed,
+    maxActivePerCredential: 10_000,
+    onJobFinished: (job) => finished.emit("job", job),
+    render: renderOncePerSize(),
+  });
   const feed: FinishFeed = (listener) => {
     finished.on("job", listener);
     return () => finished.off("job", listener);

@@ -3,3 +3,4 @@ export { simulatorBaseUrls } from "./base-urls";
 export { parseDirectives, stripDirectives, directiveKinds, type Directive, type DirectiveKind } from "./directives";
 export { SIMULATOR_FAL_JWKS_PATH } from "./fal/routes";
 export type { FinishedJob } from "./job-engine";
+export { renderImage, type RenderSpec } from "./render-image";

@@ -7,6 +7,7 @@ import { createFalSigner } from "./fal/signer";
 import { createFileStore } from "./file-store";
 import { json, PayloadTooLargeError, readBody, writeReply, type Reply, type SimRequest } from "./http-io";
 import { createJobEngine, type FinishedJob } from "./job-engine";
+import type { RenderSpec } from "./render-image";
 import { createOpenAiProtocol } from "./openai/routes";
 import { createReplicateProtocol } from "./replicate/routes";
 import { createTimers } from "./timers";
@@ -28,6 +29,11 @@ export type SimulatorOptions = {
   maxActivePerCredential?: number;
   /** Called as each job reaches its outcome (succeeded, failed, moderated, canceled). */
   onJobFinished?: (job: FinishedJob) => void;
+  /**
+   * Draws each job's images; default renderImage (the prompt and seed drawn into the picture). A
+   * benchmark passes a cheaper one: a real upstream's rendering runs on its machines, not ours.
+   */
+  render?: (spec: RenderSpec) => Promise<Buffer>;
 };
 
 export type SimulatorStats = SimCounters & {
@@ -109,7 +115,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const timers = createTimers();
   const files = createFileStore({ publicUrl, timers });
-  const engine = createJobEngine({ files, timers, speed, maxActive, onFinished: options.onJobFinished });
+  const engine = createJobEngine({ files, timers, speed, maxActive, onFinished: options.onJobFinished, render: options.render });
   const webhooks = createWebhookSender({ timers, speed });
   const counters: SimCounters = { submitted: zeroCounters(), refused: zeroCounters(), polls: zeroCounters() };
   const ctx: SimContext = { publicUrl, speed, timers, engine, files, webhooks, counters };

@@ -101,7 +101,7 @@ export function reportCompletion(plan: CompletionPlan, runs: CompletionRun[]): v
   section(
     `2. Completion latency: simulator finished a job -> recordInfo first says success (${plan.tasks} tasks per row after ` +
       `${plan.parallel} warm-up, ${plan.parallel} at a time, upstream jobs of ${plan.minJobMs / 1000}-${plan.maxJobMs / 1000} s, ` +
-      `recordInfo every ${plan.pollEveryMs} ms once the job finished)`,
+      `recordInfo every ${plan.pollEveryMs} ms once the job finished; the simulator draws one picture per size, as the upstream's rendering is not our CPU)`,
   );
   const rows = runs.map(({ mode, key, targetP95Ms, result }) => {
     const p95 = percentile(result.latencies, 0.95);
