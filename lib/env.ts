@@ -12,6 +12,11 @@ const envSchema = z.object({
   PORT: port.default(3000),
   /** The address the web server binds to; 0.0.0.0 (or ::) serves other machines too. */
   HOST: z.string().min(1).default("127.0.0.1"),
+  /**
+   * Reverse proxies in front of the web server whose X-Forwarded-For entries are believed: 0 (the
+   * default) takes the client's address from the socket, 1 from the entry the nearest proxy added.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Where the launcher's upstream simulator listens, on 127.0.0.1. */
   SIMULATOR_PORT: port.default(4010),
   /** Where embedded Postgres, media and generated secrets live. */

@@ -102,9 +102,10 @@ function children(externalDatabaseUrl: string | undefined): ChildSpec[] {
     name: "web",
     start: () =>
       spawnChild(
-        nextBin,
-        [mode, "--port", String(env.PORT), "--hostname", env.HOST],
+        process.execPath,
+        ["scripts/web.mjs", mode, String(env.PORT), env.HOST],
         childEnv({
+          NODE_ENV: mode === "dev" ? "development" : "production",
           DATABASE_URL: databaseUrl,
           PORT: String(env.PORT),
           NEXTAUTH_SECRET: ensureAuthSecret(),

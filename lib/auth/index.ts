@@ -11,6 +11,6 @@ export { DEFAULT_CALLBACK_URL, safeCallbackUrl } from "./callback-url";
 export { authProviders, MAGIC_LINK_MAX_AGE_SEC } from "./config";
 export { findAccountByEmail } from "./lookup";
 export { authOptions } from "./options";
-export { assertSignUpAllowed, clientIp } from "./rate-limit";
+export { assertSignUpAllowed } from "./rate-limit";
 export { getCurrentUser, requireAdmin, requireUser, type SessionUser } from "./session";
 export { createUserWithAccount, setUserRole } from "./sign-up";

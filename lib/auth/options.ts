@@ -7,16 +7,15 @@ import type { Provider } from "next-auth/providers/index";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { lumigateAdapter } from "./adapter";
 import { authBaseUrl, authProviders, authSecret, MAGIC_LINK_MAX_AGE_SEC, useSecureCookies } from "./config";
 import { authenticateWithPassword } from "./credentials";
-import { assertSignInAllowed, clientIp } from "./rate-limit";
+import { assertMagicLinkAllowed, limitPasswordSignIn } from "./rate-limit";
 import { signInInput } from "./schemas";
 import { primaryAccountId } from "./session-user";
 
 const SESSION_MAX_AGE_SEC = 30 * 24 * 60 * 60;
-
-const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 const credentials = CredentialsProvider({
   id: "credentials",
@@ -30,8 +29,8 @@ const credentials = CredentialsProvider({
     if (!parsed.success) return null;
     // next-auth puts a thrown error's message in the sign-in URL: only our own messages may go there.
     try {
-      await assertSignInAllowed(parsed.data.email, clientIp(firstHeader(req.headers?.["x-forwarded-for"])));
-      return await authenticateWithPassword(parsed.data.email, parsed.data.password);
+      const { email, password } = parsed.data;
+      return await limitPasswordSignIn(email, clientAddress(req.headers ?? {}), () => authenticateWithPassword(email, password));
     } catch (error) {
       if (error instanceof AppError) throw new Error(error.message);
       console.error("[auth] password sign-in failed", error);
@@ -80,7 +79,7 @@ export const authOptions: NextAuthOptions = {
     async signIn({ user, email }) {
       if (!email?.verificationRequest) return true;
       try {
-        await assertSignInAllowed(user.email ?? "", clientIp((await headers()).get("x-forwarded-for")));
+        await assertMagicLinkAllowed(user.email ?? "", clientAddress(await headers()));
         return true;
       } catch (error) {
         if (error instanceof AppError) return `${authBaseUrl}/sign-in?${new URLSearchParams({ error: error.message })}`;

@@ -1,33 +1,70 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { assertSignInAllowed, clientIp } from "./rate-limit";
+import { assertMagicLinkAllowed, limitPasswordSignIn, signInDelayMs } from "./rate-limit";
 
-describe("clientIp", () => {
+const wrong = () => Promise.resolve(null);
+const right = () => Promise.resolve({ id: "usr_1" });
+const address = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
+
+describe("limitPasswordSignIn", () => {
+  it("does not lock out the real user who signs in correctly from another address after 50 failures by others", async () => {
+    const email = `victim-${randomUUID()}@example.com`;
+    const waits: number[] = [];
+    const wait = (ms: number) => Promise.resolve(void waits.push(ms));
+    for (let i = 0; i < 50; i++) await limitPasswordSignIn(i % 2 ? email.toUpperCase() : email, address(), wrong, wait);
+    expect(await limitPasswordSignIn(email, address(), right, wait)).toEqual({ id: "usr_1" });
+    // Slowed, not refused: the delays grew, then stopped at the cap.
+    expect(waits.slice(0, 3)).toEqual([250, 500, 1000]);
+    expect(Math.max(...waits)).toBe(8_000);
+  });
+
+  it("refuses an address after 5 failures on one email, and only that address", async () => {
+    const email = `pair-${randomUUID()}@example.com`;
+    const mine = address();
+    for (let i = 0; i < 5; i++) await limitPasswordSignIn(email, mine, wrong);
+    const refusal = await limitPasswordSignIn(email, mine, right).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).message).toBe("Too many failed sign-ins from this network, try again in 15 minutes");
+    expect(await limitPasswordSignIn(email, address(), right)).toEqual({ id: "usr_1" });
+  });
+
+  it("counts only failures: successful sign-ins never use up the limit", async () => {
+    const email = `often-${randomUUID()}@example.com`;
+    const mine = address();
+    for (let i = 0; i < 40; i++) expect(await limitPasswordSignIn(email, mine, right)).not.toBeNull();
+  });
+
+  it("a success clears that address's failures on the email", async () => {
+    const email = `typo-${randomUUID()}@example.com`;
+    const mine = address();
+    for (let i = 0; i < 4; i++) await limitPasswordSignIn(email, mine, wrong);
+    await limitPasswordSignIn(email, mine, right);
+    for (let i = 0; i < 4; i++) await limitPasswordSignIn(email, mine, wrong);
+    expect(await limitPasswordSignIn(email, mine, right)).not.toBeNull();
+  });
+
+  it("refuses an address after 30 failures across emails", async () => {
+    const mine = address();
+    for (let i = 0; i < 30; i++) await limitPasswordSignIn(`${randomUUID()}@example.com`, mine, wrong);
+    await expect(limitPasswordSignIn(`${randomUUID()}@example.com`, mine, right)).rejects.toThrow(/Too many failed sign-ins/);
+  });
+
   it.each([
-    ["203.0.113.7, 10.0.0.1", "203.0.113.7"],
-    [" 2001:db8::1 ", "2001:db8::1"],
-    ["", "local"],
-    [null, "local"],
-  ])("reads %j as %s", (header, ip) => {
-    expect(clientIp(header)).toBe(ip);
+    [0, 0],
+    [9, 0],
+    [10, 250],
+    [12, 1000],
+    [40, 8000],
+  ])("waits after %i failures: %i ms", (failures, ms) => {
+    expect(signInDelayMs(failures)).toBe(ms);
   });
 });
 
-describe("assertSignInAllowed", () => {
-  it("allows 10 attempts per email in 10 minutes, then names the wait in minutes", async () => {
-    const email = `limit-${randomUUID()}@example.com`;
-    for (let i = 0; i < 10; i++) await assertSignInAllowed(i % 2 ? email.toUpperCase() : email, `ip-${randomUUID()}`);
-    const refusal = await assertSignInAllowed(email, `ip-${randomUUID()}`).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(AppError);
-    expect((refusal as AppError).code).toBe("rate_limited");
-    expect((refusal as AppError).message).toBe("Too many sign-in attempts, try again in 10 minutes");
-  });
-
-  it("allows 30 attempts per address across emails, and other addresses are unaffected", async () => {
-    const ip = `ip-${randomUUID()}`;
-    for (let i = 0; i < 30; i++) await assertSignInAllowed(`${randomUUID()}@example.com`, ip);
-    await expect(assertSignInAllowed(`${randomUUID()}@example.com`, ip)).rejects.toThrow(/Too many sign-in attempts/);
-    await expect(assertSignInAllowed(`${randomUUID()}@example.com`, `ip-${randomUUID()}`)).resolves.toBeUndefined();
+describe("assertMagicLinkAllowed", () => {
+  it("allows 5 links per inbox in 15 minutes", async () => {
+    const email = `link-${randomUUID()}@example.com`;
+    for (let i = 0; i < 5; i++) await assertMagicLinkAllowed(email, address());
+    await expect(assertMagicLinkAllowed(email, address())).rejects.toThrow("Too many sign-in links requested, try again in 15 minutes");
   });
 });

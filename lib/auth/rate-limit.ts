@@ -1,38 +1,90 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "@/lib/errors";
-import { consume, type RateLimitResult } from "@/lib/ratelimit";
+import { consume, peek, resetLimit, type RateLimitResult } from "@/lib/ratelimit";
 
-const signInPerEmail = { points: 10, durationSec: 600 };
-const signInPerIp = { points: 30, durationSec: 600 };
+// Password sign-in counts failures only. An address that fails often is refused (its own problem);
+// an email that fails often from many addresses is slowed down, never locked: the real user, right
+// password in hand, still gets in from their own address.
+const failuresPerAddress = { points: 30, durationSec: 600 };
+const failuresPerEmailAndAddress = { points: 5, durationSec: 900 };
+const failuresPerEmail = { points: 1_000_000, durationSec: 3600 };
+/** Failures of an email (from any address) before each attempt on it is slowed down. */
+const FREE_FAILURES = 10;
+const FIRST_DELAY_MS = 250;
+const MAX_DELAY_MS = 8_000;
+
+// Magic links send mail: capped per inbox and per address, so nobody floods someone's mailbox.
+const linksPerEmail = { points: 5, durationSec: 900 };
+const linksPerAddress = { points: 20, durationSec: 900 };
+
 // Every sign-up carries the free grant, so scripted sign-ups from one address are capped.
-const signUpPerIp = { points: 20, durationSec: 3600 };
+const signUpPerAddress = { points: 20, durationSec: 3600 };
 
-/** The client's address as the first hop of X-Forwarded-For; "local" when nothing forwarded it. */
-export function clientIp(forwardedFor: string | null | undefined): string {
-  return forwardedFor?.split(",")[0]?.trim() || "local";
-}
-
-function inMinutes(results: RateLimitResult[]): string {
-  const seconds = Math.max(...results.map((r) => r.retryAfterSec));
+function inMinutes(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
-/** Counts a sign-in attempt (password or magic link) against the email and the address. */
-export async function assertSignInAllowed(email: string, ip: string): Promise<void> {
-  const results = await Promise.all([
-    consume("sign-in", email.trim().toLowerCase(), signInPerEmail),
-    consume("sign-in-ip", ip, signInPerIp),
-  ]);
-  const refused = results.filter((r) => !r.allowed);
-  if (refused.length > 0) {
-    throw new AppError("rate_limited", `Too many sign-in attempts, try again in ${inMinutes(refused)}`);
-  }
+const normalised = (email: string) => email.trim().toLowerCase();
+
+/** How long an attempt on an email waits after `failures` failures on it: doubling, capped. */
+export function signInDelayMs(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES));
 }
 
-export async function assertSignUpAllowed(ip: string): Promise<void> {
-  const result = await consume("sign-up-ip", ip, signUpPerIp);
+/**
+ * Runs a password check under the sign-in limits: refused when this address, or this address on
+ * this email, failed too often; slowed down when the email failed often from anywhere. Only a
+ * failed check counts; a success clears this address's failures on the email.
+ */
+export async function limitPasswordSignIn<T>(
+  email: string,
+  address: string,
+  check: () => Promise<T | null>,
+  wait: (ms: number) => Promise<unknown> = sleep,
+): Promise<T | null> {
+  const who = normalised(email);
+  const pair = `${who} ${address}`;
+  const [byAddress, byPair, byEmail] = await Promise.all([
+    peek("sign-in-fail-ip", address, failuresPerAddress),
+    peek("sign-in-fail-pair", pair, failuresPerEmailAndAddress),
+    peek("sign-in-fail-email", who, failuresPerEmail),
+  ]);
+  if (byAddress >= failuresPerAddress.points || byPair >= failuresPerEmailAndAddress.points) {
+    const windowSec = byAddress >= failuresPerAddress.points ? failuresPerAddress.durationSec : failuresPerEmailAndAddress.durationSec;
+    throw new AppError("rate_limited", `Too many failed sign-ins from this network, try again in ${inMinutes(windowSec)}`);
+  }
+  const delay = signInDelayMs(byEmail);
+  if (delay > 0) await wait(delay);
+  const result = await check();
+  if (result === null) {
+    await Promise.all([
+      consume("sign-in-fail-ip", address, failuresPerAddress),
+      consume("sign-in-fail-pair", pair, failuresPerEmailAndAddress),
+      consume("sign-in-fail-email", who, failuresPerEmail),
+    ]);
+  } else if (byPair > 0) {
+    await resetLimit("sign-in-fail-pair", pair, failuresPerEmailAndAddress);
+  }
+  return result;
+}
+
+function refusedFor(results: RateLimitResult[]): number {
+  return Math.max(...results.filter((r) => !r.allowed).map((r) => r.retryAfterSec), 0);
+}
+
+/** Counts a magic-link request against the inbox and the address. */
+export async function assertMagicLinkAllowed(email: string, address: string): Promise<void> {
+  const results = await Promise.all([consume("magic-link", normalised(email), linksPerEmail), consume("magic-link-ip", address, linksPerAddress)]);
+  const wait = refusedFor(results);
+  if (wait > 0) throw new AppError("rate_limited", `Too many sign-in links requested, try again in ${inMinutes(wait)}`);
+}
+
+export async function assertSignUpAllowed(address: string): Promise<void> {
+  const result = await consume("sign-up-ip", address, signUpPerAddress);
   if (!result.allowed) {
-    throw new AppError("rate_limited", `Too many sign-ups from this network, try again in ${inMinutes([result])}`);
+    throw new AppError("rate_limited", `Too many sign-ups from this network, try again in ${inMinutes(result.retryAfterSec)}`);
   }
 }

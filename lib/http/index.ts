@@ -2,3 +2,4 @@ export { httpErrors } from "./errors";
 export { errorBody, errorResponse, successBody, successResponse, type Envelope } from "./envelopes";
 export { apiRoute, newRequestId } from "./route";
 export { baseUrlOf } from "./base-url";
+export { clientAddress } from "./client-address";

@@ -12,8 +12,9 @@ import {
   type StoredResult,
 } from "@/lib/idempotency";
 import { type KeyContext, type KeyScope, keyFromRequest, verifyKey } from "@/lib/keys";
-import { consume, rateLimitHeaders } from "@/lib/ratelimit";
+import { consume, peek, rateLimitHeaders } from "@/lib/ratelimit";
 import { logRequest } from "./access-log";
+import { clientAddress } from "./client-address";
 import { parseFormBody, parseJsonBody, readBody } from "./body";
 import { type Envelope, errorResponse, successResponse } from "./envelopes";
 import { httpErrors } from "./errors";
@@ -57,6 +58,8 @@ type HandlerArgs<Q extends Schema, P extends Schema, B extends Schema, A extends
 
 const KEY_WINDOW_SEC = 10;
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+// Each made-up key costs a database lookup: an address that keeps sending them is turned away first.
+const badKeysPerAddress = { points: 60, durationSec: 60 };
 
 export function newRequestId(): string {
   return `req_${randomBytes(12).toString("base64url")}`;
@@ -67,7 +70,19 @@ async function authenticate(req: Request, scope: KeyScope | KeyScope[] | undefin
   if (!raw) {
     throw new AppError("unauthorized", "Missing API key: send it as `Authorization: Bearer <key>` or `x-api-key: <key>`.");
   }
-  const key = await verifyKey(raw);
+  const address = clientAddress(req.headers);
+  if ((await peek("bad-key-ip", address, badKeysPerAddress)) >= badKeysPerAddress.points) {
+    throw new AppError("rate_limited", `Too many requests with invalid API keys from this address; retry in ${badKeysPerAddress.durationSec} s.`, {
+      retryAfterSec: badKeysPerAddress.durationSec,
+    });
+  }
+  let key: KeyContext;
+  try {
+    key = await verifyKey(raw);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthorized") await consume("bad-key-ip", address, badKeysPerAddress);
+    throw error;
+  }
   const anyOf = [scope ?? []].flat();
   if (anyOf.length > 0 && !anyOf.some((s) => key.scopes.includes(s))) {
     throw new AppError("forbidden", `This API key lacks the '${anyOf.join("' or '")}' scope.`);

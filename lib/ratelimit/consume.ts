@@ -17,6 +17,10 @@ export type ConsumeOptions = { points: number; durationSec: number };
 
 export type RateLimitStore = {
   consume(bucket: string, key: string, opts: ConsumeOptions): Promise<RateLimitResult>;
+  /** Points taken from `key`'s current window, without taking one. */
+  peek(bucket: string, key: string, opts: ConsumeOptions): Promise<number>;
+  /** Forgets `key`'s window. */
+  reset(bucket: string, key: string, opts: ConsumeOptions): Promise<void>;
 };
 
 const REDIS_ERROR_LOG_EVERY_MS = 60_000;
@@ -80,6 +84,12 @@ export function createRateLimitStore({ redis }: { redis: Redis | null }): RateLi
         retryAfterSec: allowed ? 0 : Math.max(1, Math.ceil(resetMs / 1000)),
       };
     },
+    async peek(bucket, key, opts) {
+      return (await limiter(bucket, opts).get(key))?.consumedPoints ?? 0;
+    },
+    async reset(bucket, key, opts) {
+      await limiter(bucket, opts).delete(key);
+    },
   };
 }
 
@@ -94,4 +104,12 @@ function defaultStore(): RateLimitStore {
 /** Takes `1` point from `key`'s window in `bucket`; `allowed` is false once the window's points are spent. */
 export function consume(bucket: string, key: string, opts: ConsumeOptions): Promise<RateLimitResult> {
   return defaultStore().consume(bucket, key, opts);
+}
+
+export function peek(bucket: string, key: string, opts: ConsumeOptions): Promise<number> {
+  return defaultStore().peek(bucket, key, opts);
+}
+
+export function resetLimit(bucket: string, key: string, opts: ConsumeOptions): Promise<void> {
+  return defaultStore().reset(bucket, key, opts);
 }

@@ -74,12 +74,12 @@ function appEnv(services: Services, port: number, webhooks: boolean): NodeJS.Pro
   });
 }
 
-/** `next start` on a free port; the worker is started separately, when the caller wants tasks to run. */
+/** The web server (as the launcher starts it) on a free port; the worker is started separately, when the caller wants tasks to run. */
 export async function startApp(services: Services, options: { webhooks: boolean }): Promise<App> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const env = appEnv(services, port, options.webhooks);
-  const web = startProcess("web", nextBin, ["start", "--port", String(port), "--hostname", "127.0.0.1"], env, services.logDir);
+  const web = startProcess("web", process.execPath, ["scripts/web.mjs", "start", String(port), "127.0.0.1"], env, services.logDir);
   await waitReady(web, httpReady(`${origin}/api/health`), 60_000);
   const app: App = {
     origin,

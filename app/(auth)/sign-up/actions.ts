@@ -1,11 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
-import { assertSignUpAllowed, clientIp, createUserWithAccount, publicAction } from "@/lib/auth";
+import { assertSignUpAllowed, createUserWithAccount, publicAction } from "@/lib/auth";
 import { signUpInput } from "@/lib/auth/schemas";
+import { clientAddress } from "@/lib/http";
 
 export const signUp = publicAction(signUpInput, async (input) => {
-  await assertSignUpAllowed(clientIp((await headers()).get("x-forwarded-for")));
+  await assertSignUpAllowed(clientAddress(await headers()));
   await createUserWithAccount(input);
   return null;
 });

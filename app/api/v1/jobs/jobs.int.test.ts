@@ -212,6 +212,18 @@ describe("POST /api/v1/jobs/createTask", () => {
   });
 });
 
+describe("made-up keys", () => {
+  it("are answered 429 per address after 60 a minute, whatever X-Forwarded-For says; other addresses unaffected", async () => {
+    const madeUp = (i: number) => `lg_live_${String(i).padStart(38, "0")}`;
+    const from = (peer: string, i: number) => ({ "x-lumigate-peer": peer, "x-forwarded-for": `10.9.0.${i % 250}` });
+    for (let i = 0; i < 60; i++) expect((await create(madeUp(i), flexBody, from("198.51.100.60", i))).status).toBe(401);
+    const refused = await create(madeUp(60), flexBody, from("198.51.100.60", 60));
+    expect(refused.status).toBe(429);
+    expect(refused.body.msg).toMatch(/Too many requests with invalid API keys/);
+    expect((await create(madeUp(61), flexBody, from("198.51.100.61", 61))).status).toBe(401);
+  });
+});
+
 describe("creating and finishing together", () => {
   it("forty creates racing forty finishes of the same account never deadlock", async () => {
     const accountId = await newAccount(10 * USD, { maxInFlightTasks: 1000 });
