@@ -84,3 +84,51 @@ test("helpful errors: a taken email, a weak password, a wrong password; an off-s
   await page.goto("/sign-in");
   await expect(page).toHaveURL(/\/dashboard$/);
 });
+
+test("a copied session cookie stops working once its owner signs out", async ({ page, browser }) => {
+  await signUp(page, uniqueEmail("copied"));
+  const copied = await page.context().cookies();
+  expect(copied.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/dashboard");
+  await expect(stolen.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+
+  await page.getByRole("complementary", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // The cookie the thief holds was never cleared in their browser: the server refuses it.
+  await thief.clearCookies();
+  await thief.addCookies(copied);
+  await stolen.goto("/dashboard");
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  const session = await thief.request.get("/api/auth/session");
+  expect(await session.json()).toEqual({});
+  await thief.close();
+});
+
+test("changing the password keeps this session and ends every other one", async ({ page, browser }) => {
+  await signUp(page, uniqueEmail("change"));
+  const copied = await page.context().cookies();
+  const other = await browser.newContext();
+  await other.addCookies(copied);
+
+  await page.goto("/dashboard/settings");
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your current password is not right").first()).toBeVisible();
+  await page.getByLabel("Current password").fill(password);
+  await page.getByLabel("New password").fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed. You were signed out everywhere else.")).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const elsewhere = await other.newPage();
+  await elsewhere.goto("/dashboard");
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await other.close();
+});

@@ -3,6 +3,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { findAccountByEmail } from "@/lib/auth/lookup";
+import { setPasswordByEmail } from "@/lib/auth/password-change";
+import { endSessionsByEmail } from "@/lib/auth/session-version";
 import { createUserWithAccount, setUserRole } from "@/lib/auth/sign-up";
 import { getBalance, grantCredits, setAccountCaps } from "@/lib/billing";
 import { parseUsdToMicros } from "@/lib/catalog/pricing";
@@ -13,6 +15,8 @@ import { createKey, revokeKeyByStartOrId } from "@/lib/keys";
 const usage = `Usage: npm run cli -- <command>
   users:create <email> <password>              create a user and account; prints the account id
   users:admin <email>                          give a user the admin role
+  users:password <email> <password>            set a new password; signs the user out everywhere
+  users:sign-out <email>                       end every session of the user
   credits:grant <email> <usd> --reason <text>  add credit; prints the ledger entry and balance
   keys:create <email> [--test] [--name <n>]    issue an API key; prints it alone on the last line
   keys:revoke <key-start-or-id>                revoke a key
@@ -55,6 +59,16 @@ async function run(argv: string[]): Promise<string[]> {
       const email = need(args[0], "email");
       await setUserRole(email, "admin");
       return [`admin ${email.trim().toLowerCase()}`];
+    }
+    case "users:password": {
+      const email = need(args[0], "email");
+      await setPasswordByEmail(email, need(args[1], "password"));
+      return [`password set for ${email.trim().toLowerCase()}; every session ended`];
+    }
+    case "users:sign-out": {
+      const email = need(args[0], "email");
+      if (!(await endSessionsByEmail(email))) throw new UsageError(`No user with the email ${email.trim().toLowerCase()}.`);
+      return [`signed out ${email.trim().toLowerCase()} everywhere`];
     }
     case "credits:grant": {
       const { accountId } = await findAccountByEmail(need(args[0], "email"));

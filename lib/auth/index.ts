@@ -10,6 +10,8 @@ export { adjustAccountBalance, findAccountForAdmin, listRecentUsers, type AdminA
 export { DEFAULT_CALLBACK_URL, safeCallbackUrl } from "./callback-url";
 export { authProviders, MAGIC_LINK_MAX_AGE_SEC } from "./config";
 export { findAccountByEmail } from "./lookup";
+export { changePassword, hasPassword, setPasswordByEmail } from "./password-change";
+export { reissueSessionCookie } from "./reissue";
 export { authOptions } from "./options";
 export { assertSignUpAllowed } from "./rate-limit";
 export { getCurrentUser, requireAdmin, requireUser, type SessionUser } from "./session";

@@ -11,5 +11,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     accountId?: string;
+    sessionVersion?: number;
+    /** Epoch ms of the sign-in that opened this session. */
+    signedInAt?: number;
   }
 }

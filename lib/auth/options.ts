@@ -14,8 +14,8 @@ import { authenticateWithPassword } from "./credentials";
 import { assertMagicLinkAllowed, limitPasswordSignIn } from "./rate-limit";
 import { signInInput } from "./schemas";
 import { primaryAccountId } from "./session-user";
+import { assertSessionCurrent, endSessions, SESSION_MAX_AGE_SEC, SessionEndedError, stampNewSession } from "./session-version";
 
-const SESSION_MAX_AGE_SEC = 30 * 24 * 60 * 60;
 
 const credentials = CredentialsProvider({
   id: "credentials",
@@ -75,6 +75,21 @@ export const authOptions: NextAuthOptions = {
     return authSecret();
   },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    error(code, metadata) {
+      // An ended session is the expected answer to an old cookie, not an error worth a stack trace.
+      if (metadata instanceof SessionEndedError || (metadata as { error?: unknown })?.error instanceof SessionEndedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn: (code) => console.warn(`[next-auth][warn][${code}]`),
+    debug: () => {},
+  },
+  events: {
+    // Signing out ends this user's sessions everywhere: a copied cookie stops working too.
+    async signOut({ token }) {
+      if (token?.sub) await endSessions(token.sub).catch((error: unknown) => console.error("[auth] could not end sessions on sign-out", error));
+    },
+  },
   callbacks: {
     async signIn({ user, email }) {
       if (!email?.verificationRequest) return true;
@@ -87,7 +102,13 @@ export const authOptions: NextAuthOptions = {
       }
     },
     async jwt({ token, user }) {
-      if (user) token.accountId = (await primaryAccountId(user.id)) ?? undefined;
+      if (user) {
+        token.accountId = (await primaryAccountId(user.id)) ?? undefined;
+        await stampNewSession(token, user.id);
+      } else {
+        // Throwing makes next-auth clear the cookie and answer "no session".
+        await assertSessionCurrent(token);
+      }
       return token;
     },
     session({ session, token }) {

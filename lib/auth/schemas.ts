@@ -35,6 +35,18 @@ export const signUpInput = z
 
 export type SignUpInput = z.input<typeof signUpInput>;
 
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().max(PASSWORD_MAX, "That password is too long").optional(),
+    newPassword: passwordField,
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password other than your current one",
+  });
+
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+
 // Sign-in checks only the shape: the rules apply when a password is chosen, and the length cap
 // keeps an attacker from making us hash megabytes.
 export const signInInput = z.object({

@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { action, updateSpendCaps } from "@/lib/auth";
-import { spendCapsInput } from "@/lib/auth/schemas";
+import { action, changePassword, reissueSessionCookie, updateSpendCaps } from "@/lib/auth";
+import { changePasswordInput, spendCapsInput } from "@/lib/auth/schemas";
 import { rollSigningSecret } from "@/lib/webhooks/account-secrets";
 
 export const saveSpendCaps = action(spendCapsInput, async (caps, user) => {
@@ -11,3 +11,10 @@ export const saveSpendCaps = action(spendCapsInput, async (caps, user) => {
 });
 
 export const rollCallbackSecret = action(z.object({}), async (_, user) => ({ secret: await rollSigningSecret(user.accountId) }));
+
+// Every other session ends; this one carries on with a cookie at the new session version.
+export const savePassword = action(changePasswordInput, async (input, user) => {
+  const { sessionVersion } = await changePassword(user.id, input);
+  await reissueSessionCookie(sessionVersion);
+  return null;
+});

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { CallbackSecret } from "@/components/dashboard/callback-secret";
+import { PasswordForm } from "@/components/dashboard/password-form";
 import { SpendCapsForm } from "@/components/dashboard/spend-caps-form";
 import { SpendMeters } from "@/components/dashboard/spend-meter";
 import { Card } from "@/components/ui/card";
-import { getAccountBalance, requireUser } from "@/lib/auth";
+import { getAccountBalance, hasPassword, requireUser } from "@/lib/auth";
 import { signingSecretView } from "@/lib/webhooks/account-secrets";
-import { rollCallbackSecret, saveSpendCaps } from "./actions";
+import { rollCallbackSecret, savePassword, saveSpendCaps } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
   const { caps, spent } = await getAccountBalance(user);
-  const callbacks = await signingSecretView(user.accountId);
+  const [callbacks, withPassword] = await Promise.all([signingSecretView(user.accountId), hasPassword(user.id)]);
 
   return (
     <>
@@ -68,6 +69,14 @@ export default async function SettingsPage() {
             <dt className="text-muted-foreground">Account ID</dt>
             <dd className="font-mono text-xs break-all">{user.accountId}</dd>
           </dl>
+        </Card>
+      </section>
+      <section aria-labelledby="password-title" className="space-y-4">
+        <h2 id="password-title" className="text-lg font-semibold">
+          Password
+        </h2>
+        <Card className="p-5">
+          <PasswordForm save={savePassword} hasPassword={withPassword} />
         </Card>
       </section>
     </>
