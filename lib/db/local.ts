@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { embeddedUrl, ensureDatabase, runningPostmaster, startEmbeddedPostgres } from "./embedded";
+import { embeddedUrl, runningPostmaster, startEmbeddedPostgres } from "./embedded";
 
 export const EMBEDDED_DATABASE = "lumigate";
 
@@ -16,9 +16,8 @@ export async function openDatabase(log?: (line: string) => void): Promise<OpenDa
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, source: "external", close: async () => {} };
   const running = runningPostmaster(path.resolve(env.DATA_DIR, "pg"));
   if (running) {
-    const url = embeddedUrl(running.port, EMBEDDED_DATABASE);
-    await ensureDatabase({ connectionString: embeddedUrl(running.port, "postgres") }, EMBEDDED_DATABASE);
-    return { url, source: "embedded-running", close: async () => {} };
+    // The running Lumigate provisioned its database and role when it started.
+    return { url: embeddedUrl(env.DATA_DIR, running.port, EMBEDDED_DATABASE), source: "embedded-running", close: async () => {} };
   }
   const started = await startEmbeddedPostgres({
     dataDir: env.DATA_DIR,

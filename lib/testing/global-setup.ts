@@ -13,8 +13,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   let stopServer = async () => {};
   if (!serverUrl) {
     const dataDir = path.join(env.DATA_DIR, "test", String(process.pid));
-    const embedded = await startEmbeddedPostgres({ dataDir, database: "postgres" });
-    serverUrl = embedded.url;
+    const embedded = await startEmbeddedPostgres({ dataDir, database: "lumigate" });
+    // Scratch databases are created (and owned) by the superuser: tests make and drop many.
+    serverUrl = embedded.adminUrl;
     stopServer = async () => {
       await embedded.stop();
       await rm(dataDir, { recursive: true, force: true });
