@@ -132,3 +132,13 @@ test("changing the password keeps this session and ends every other one", async 
   await expect(elsewhere).toHaveURL(/\/sign-in/);
   await other.close();
 });
+
+test("without mail, 'Forgot password?' says how to get a new one instead of pretending to send a link", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await expect(page.getByText("This Lumigate instance has no email set up")).toBeVisible();
+  await expect(page.getByText("npm run cli -- users:password")).toBeVisible();
+  await page.goto("/reset-password");
+  await expect(page.getByText("This link is incomplete.")).toBeVisible();
+});

@@ -30,6 +30,14 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Credit granted to every new account, in USD; 0 disables it. */
   SIGNUP_GRANT_USD: z.coerce.number().min(0).max(10_000).default(10),
+  /**
+   * When the sign-up credit is given: "verified" (once the address is confirmed by mail; the default
+   * when mail works), "signup" (at once; the default without mail, for a private instance) or
+   * "approval" (when an operator approves: `npm run cli -- users:approve`).
+   */
+  SIGNUP_GRANT_POLICY: z.enum(["verified", "signup", "approval"]).optional(),
+  /** Sign-up credits given per hour across the whole instance, whatever the addresses. */
+  SIGNUP_GRANTS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(50),
   /** GitHub sign-in switches on when both are set. */
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),

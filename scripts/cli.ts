@@ -5,7 +5,7 @@ import { z } from "zod";
 import { findAccountByEmail } from "@/lib/auth/lookup";
 import { setPasswordByEmail } from "@/lib/auth/password-change";
 import { endSessionsByEmail } from "@/lib/auth/session-version";
-import { createUserWithAccount, setUserRole } from "@/lib/auth/sign-up";
+import { approveSignupGrant, createUserWithAccount, setUserRole } from "@/lib/auth/sign-up";
 import { getBalance, grantCredits, setAccountCaps } from "@/lib/billing";
 import { parseUsdToMicros } from "@/lib/catalog/pricing";
 import { runDatabaseCommand } from "@/lib/db/command";
@@ -17,6 +17,7 @@ const usage = `Usage: npm run cli -- <command>
   users:admin <email>                          give a user the admin role
   users:password <email> <password>            set a new password; signs the user out everywhere
   users:sign-out <email>                       end every session of the user
+  users:approve <email>                        give the sign-up credit (SIGNUP_GRANT_POLICY=approval)
   credits:grant <email> <usd> --reason <text>  add credit; prints the ledger entry and balance
   keys:create <email> [--test] [--name <n>]    issue an API key; prints it alone on the last line
   keys:revoke <key-start-or-id>                revoke a key
@@ -69,6 +70,11 @@ async function run(argv: string[]): Promise<string[]> {
       const email = need(args[0], "email");
       if (!(await endSessionsByEmail(email))) throw new UsageError(`No user with the email ${email.trim().toLowerCase()}.`);
       return [`signed out ${email.trim().toLowerCase()} everywhere`];
+    }
+    case "users:approve": {
+      const email = need(args[0], "email");
+      const outcome = await approveSignupGrant(email);
+      return [`${outcome.replace("_", " ")} ${email.trim().toLowerCase()}`];
     }
     case "credits:grant": {
       const { accountId } = await findAccountByEmail(need(args[0], "email"));

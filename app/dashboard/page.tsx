@@ -4,7 +4,11 @@ import Link from "next/link";
 import { BalanceCard } from "@/components/dashboard/balance-card";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { SpendMeters } from "@/components/dashboard/spend-meter";
-import { getAccountBalance, requireUser } from "@/lib/auth";
+import { GrantNotice } from "@/components/dashboard/grant-notice";
+import { getAccountBalance, pendingGrant, requireUser } from "@/lib/auth";
+import { formatUsd } from "@/lib/catalog/pricing";
+import { signupGrantMicros } from "@/lib/env";
+import { resendVerification } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -16,11 +20,12 @@ const shortcuts = [
 
 export default async function OverviewPage() {
   const user = await requireUser();
-  const { availableMicros, reservedMicros, caps, spent } = await getAccountBalance(user);
+  const [{ availableMicros, reservedMicros, caps, spent }, grant] = await Promise.all([getAccountBalance(user), pendingGrant(user)]);
 
   return (
     <>
       <PageHeader title="Overview" description={`Signed in as ${user.email}.`} />
+      {grant && <GrantNotice kind={grant} amount={formatUsd(signupGrantMicros)} email={user.email} resend={resendVerification} />}
       <div className="grid gap-4 md:grid-cols-3">
         <BalanceCard availableMicros={availableMicros} reservedMicros={reservedMicros} />
         <SpendMeters spent={spent} caps={caps} />

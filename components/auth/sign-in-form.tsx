@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Mail } from "lucide-react";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Field, FormMessage } from "@/components/dashboard/field";
@@ -108,6 +109,11 @@ export function SignInForm({ callbackUrl, initialError, hasGithub, magicLinks }:
           required
           errors={fieldErrors.password}
         />
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-primary hover:underline">
+            Forgot password?
+          </Link>
+        </p>
         <Button type="submit" className="w-full" disabled={pending !== null}>
           {pending === "password" ? "Signing in…" : "Sign in"}
         </Button>

@@ -1,12 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { assertSignUpAllowed, createUserWithAccount, publicAction } from "@/lib/auth";
+import { publicAction, signUpFromAddress } from "@/lib/auth";
 import { signUpInput } from "@/lib/auth/schemas";
 import { clientAddress } from "@/lib/http";
 
 export const signUp = publicAction(signUpInput, async (input) => {
-  await assertSignUpAllowed(clientAddress(await headers()));
-  await createUserWithAccount(input);
-  return null;
+  const { grant } = await signUpFromAddress(input, clientAddress(await headers()));
+  return { grant };
 });

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Card } from "@/components/ui/card";
-import { DEFAULT_CALLBACK_URL, getCurrentUser, safeCallbackUrl } from "@/lib/auth";
+import { DEFAULT_CALLBACK_URL, getCurrentUser, grantPolicy, safeCallbackUrl } from "@/lib/auth";
 import { formatUsd } from "@/lib/catalog/pricing";
 import { signupGrantMicros } from "@/lib/env";
 import { signUp } from "./actions";
@@ -29,6 +29,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
         <p className="flex items-center justify-center gap-2 rounded-lg border border-success/30 bg-success/10 px-3 py-2 text-sm font-medium text-success">
           <Gift aria-hidden className="size-4" />
           {formatUsd(signupGrantMicros)} free credit to try any model
+          {grantPolicy === "verified" ? ", once you confirm your email" : grantPolicy === "approval" ? ", once the operator approves" : ""}
         </p>
       )}
       <Card className="p-6">
