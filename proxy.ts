@@ -10,7 +10,7 @@ import { authSecret, useSecureCookies } from "@/lib/auth/config";
  */
 export async function proxy(req: NextRequest) {
   // A server action answers a lapsed session itself; a redirect would reach it as an unreadable page.
-  if (req.headers.has("next-action")) return NextResponse.next();
+  if (req.headers.has("next-action")) return (await malformedAction(req)) ?? NextResponse.next();
   const token = await getToken({ req, secret: authSecret(), secureCookie: useSecureCookies });
   if (token) return NextResponse.next();
   const { pathname, search } = req.nextUrl;
@@ -19,4 +19,21 @@ export async function proxy(req: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-export const config = { matcher: ["/dashboard/:path*", "/admin/:path*"] };
+/**
+ * A server action's arguments arrive as JSON (text/plain) or as multipart form data; Next answers
+ * 500 to a body that is neither, so such a body gets its 400 here, before Next decodes it.
+ */
+async function malformedAction(req: NextRequest): Promise<Response | null> {
+  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  try {
+    if (type === "text/plain") JSON.parse(await req.clone().text());
+    else if (type === "multipart/form-data") await req.clone().formData();
+    return null;
+  } catch {
+    return new NextResponse("This form's data could not be read. Reload the page and try again.\n", { status: 400 });
+  }
+}
+
+export const config = {
+  matcher: ["/dashboard/:path*", "/admin/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+};

@@ -13,7 +13,7 @@ import { applyMigrations } from "@/lib/db/schema-engine";
 import { createKey, revokeKeyByStartOrId } from "@/lib/keys";
 
 const usage = `Usage: npm run cli -- <command>
-  users:create <email> <password>              create a user and account; prints the account id
+  users:create <email> <password>              create a user and account (with the sign-up credit); prints the account id
   users:admin <email>                          give a user the admin role
   users:password <email> <password>            set a new password; signs the user out everywhere
   users:sign-out <email>                       end every session of the user
@@ -53,7 +53,8 @@ async function run(argv: string[]): Promise<string[]> {
   const [command, ...args] = positionals;
   switch (command) {
     case "users:create": {
-      const { accountId } = await createUserWithAccount({ email: need(args[0], "email"), password: need(args[1], "password") });
+      // An account the operator opens is no farm: its credit comes at once, whatever the policy.
+      const { accountId } = await createUserWithAccount({ email: need(args[0], "email"), password: need(args[1], "password") }, "signup");
       return [accountId];
     }
     case "users:admin": {

@@ -4,6 +4,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { issueSetupToken } from "@/lib/auth/first-admin";
+import { disconnectDb, setDatabaseUrl } from "@/lib/db";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { EMBEDDED_DATABASE } from "@/lib/db/local";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -46,6 +48,22 @@ function browserUrl(): string {
   return onLoopback ? `http://localhost:${env.PORT}` : webOrigin();
 }
 
+/** While the instance has no admin: the one-time link that makes whoever opens it (signed in) the admin. */
+async function announceSetupLink(url: string): Promise<void> {
+  try {
+    setDatabaseUrl(url);
+    const token = await issueSetupToken();
+    if (token) {
+      say(`No admin yet. Open ${env.PUBLIC_URL ?? browserUrl()}/setup?${new URLSearchParams({ token })} signed in to become the admin`);
+      say("(valid 24 h, once; or run `npm run cli -- users:admin <email>`)");
+    }
+  } catch (error) {
+    console.error(`[lumigate] Could not check for an admin: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await disconnectDb();
+  }
+}
+
 async function prepare(url: string): Promise<void> {
   try {
     const prepared = await prepareDatabase(url);
@@ -61,13 +79,14 @@ function tsxScript(script: string, nodeFlags: string[], overrides: Record<string
 }
 
 /** The children in start order; `databaseUrl` is unset when the embedded database (the first child) provides it. */
-function children(externalDatabaseUrl: string | undefined): ChildSpec[] {
+function children(externalDatabaseUrl: string | undefined, onDatabase: (url: string) => void): ChildSpec[] {
   let databaseUrl = externalDatabaseUrl ?? "";
   const db: ChildSpec = {
     name: "db",
     start: async () => {
       const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: EMBEDDED_DATABASE });
       databaseUrl = embedded.url;
+      onDatabase(embedded.url);
       say(`Embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${path.resolve(env.DATA_DIR, "pg")}`);
       return { stop: embedded.stop };
     },
@@ -103,7 +122,7 @@ function children(externalDatabaseUrl: string | undefined): ChildSpec[] {
     start: () =>
       spawnChild(
         process.execPath,
-        ["scripts/web.mjs", mode, String(env.PORT), env.HOST],
+        ["scripts/web.mjs", mode, String(env.PORT), env.HOST, ...(publicUrl.startsWith("https://") ? ["--hsts"] : [])],
         childEnv({
           NODE_ENV: mode === "dev" ? "development" : "production",
           DATABASE_URL: databaseUrl,
@@ -150,9 +169,16 @@ async function main(): Promise<number> {
   // children that use it have stopped: the supervisor owns them. Its exit hook still stops the
   // database if this process exits some other way.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
-  const supervisor = supervise(children(env.DATABASE_URL), {
-    onReady: () => say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${browserUrl()}`),
-  });
+  let databaseUrl = env.DATABASE_URL ?? "";
+  const supervisor = supervise(
+    children(env.DATABASE_URL, (url) => (databaseUrl = url)),
+    {
+      onReady: () => {
+        say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${browserUrl()}`);
+        void announceSetupLink(databaseUrl);
+      },
+    },
+  );
   return supervisor.done;
 }
 

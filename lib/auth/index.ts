@@ -9,6 +9,7 @@ export { getAccountBalance, getAccountLedger, updateSpendCaps } from "./account"
 export { adjustAccountBalance, findAccountForAdmin, listRecentUsers, type AdminAccountView, type AdminUserRow } from "./admin";
 export { DEFAULT_CALLBACK_URL, safeCallbackUrl } from "./callback-url";
 export { authProviders, MAGIC_LINK_MAX_AGE_SEC } from "./config";
+export { claimAdmin, issueSetupToken } from "./first-admin";
 export { findAccountByEmail } from "./lookup";
 export { changePassword, hasPassword, setPasswordByEmail } from "./password-change";
 export { reissueSessionCookie } from "./reissue";

@@ -25,17 +25,6 @@ const duplicateEmail = () =>
   new AppError("validation_error", "An account with this email already exists", { param: "email" });
 
 /**
- * The first user of an instance becomes its admin. Once any user is visible the answer is "user"
- * without locking; otherwise the decision is taken under a transaction-scoped advisory lock, so of
- * two first sign-ups racing, the second waits, then (Read Committed, new statement) sees the first.
- */
-export async function roleForNewUser(tx: Tx): Promise<UserRole> {
-  if (await tx.user.findFirst({ select: { id: true } })) return "user";
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('lumigate:first-user'))`;
-  return (await tx.user.count()) === 0 ? "admin" : "user";
-}
-
-/**
  * A user with their own billing account: the user, the account, an owner membership and a wallet,
  * inside the caller's transaction, with the sign-up credit when the policy gives it now (at sign-up,
  * or for an address already verified, as a magic link's is). Sign-up and the next-auth adapter
@@ -45,9 +34,8 @@ export async function insertUserWithAccount(
   tx: Tx,
   user: NewUser,
   policy: GrantPolicy = grantPolicy,
-): Promise<{ userId: string; accountId: string; role: UserRole; grant: GrantOutcome | "pending" }> {
+): Promise<{ userId: string; accountId: string; grant: GrantOutcome | "pending" }> {
   const email = user.email.trim().toLowerCase();
-  const role = await roleForNewUser(tx);
   const userId = newId("usr");
   const accountId = newId("acct");
   await tx.user.create({
@@ -58,14 +46,13 @@ export async function insertUserWithAccount(
       image: user.image ?? null,
       passwordHash: user.passwordHash ?? null,
       emailVerified: user.emailVerified ?? null,
-      role,
     },
   });
   await tx.account.create({ data: { id: accountId, name: email, memberships: { create: { userId, role: "owner" } } } });
   await openWallet(tx, accountId, 0);
   const grantsNow = policy === "signup" || (policy === "verified" && user.emailVerified);
   const grant = grantsNow ? await giveSignupGrant(tx, { accountId, email }) : "pending";
-  return { userId, accountId, role, grant };
+  return { userId, accountId, grant };
 }
 
 /** Email-and-password sign-up, from the web form and from `npm run cli -- users:create`. */

@@ -1,7 +1,4 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth";
+import { authGet, authPost } from "@/lib/auth/route";
 
 // next-auth's own endpoints: sign-in callbacks, magic links, OAuth, CSRF token, session, sign-out.
-const handler = NextAuth(authOptions);
-
-export { handler as GET, handler as POST };
+export { authGet as GET, authPost as POST };
