@@ -1,7 +1,9 @@
 "use server";
 
-import { adjustAccountBalance, adminAction } from "@/lib/auth";
-import { balanceAdjustmentInput } from "@/lib/auth/schemas";
+import { z } from "zod";
+import { adjustAccountBalance, adminAction, endSessionsByEmail } from "@/lib/auth";
+import { balanceAdjustmentInput, emailField } from "@/lib/auth/schemas";
+import { AppError } from "@/lib/errors";
 
 export const adjustBalanceAction = adminAction(balanceAdjustmentInput, async (input, admin) => {
   const { availableMicros } = await adjustAccountBalance(admin, {
@@ -10,4 +12,9 @@ export const adjustBalanceAction = adminAction(balanceAdjustmentInput, async (in
     reason: input.reason,
   });
   return { availableMicros };
+});
+
+export const endSessionsAction = adminAction(z.object({ email: emailField }), async ({ email }) => {
+  if (!(await endSessionsByEmail(email))) throw new AppError("not_found", `No user with the email ${email}.`);
+  return null;
 });

@@ -2,6 +2,7 @@ import { Search } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdjustBalanceForm } from "@/components/dashboard/adjust-balance-form";
+import { EndSessionsButton } from "@/components/dashboard/end-sessions-button";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { Field, FormMessage } from "@/components/dashboard/field";
 import { SpendMeter } from "@/components/dashboard/spend-meter";
@@ -12,7 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { findAccountForAdmin, listRecentUsers, requireAdmin } from "@/lib/auth";
 import { accountLookupInput } from "@/lib/auth/schemas";
 import { formatUsd } from "@/lib/catalog/pricing";
-import { adjustBalanceAction } from "./actions";
+import { adjustBalanceAction, endSessionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -97,6 +98,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               />
             </div>
             <AdjustBalanceForm adjust={adjustBalanceAction} accountId={found.user.accountId} />
+            <EndSessionsButton endSessions={endSessionsAction} email={found.user.email} />
           </Card>
         )}
       </section>

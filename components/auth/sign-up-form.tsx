@@ -11,7 +11,8 @@ import type { ActionResult } from "@/lib/auth/action";
 import { PASSWORD_MIN } from "@/lib/auth/password-rules";
 import { sessionQueryKey } from "./use-session";
 
-type SignUpAction = (input: { email: string; password: string; name?: string }) => Promise<ActionResult<unknown>>;
+type SignUpAnswer = { next: "sign_in" } | { next: "check_inbox"; email: string };
+type SignUpAction = (input: { email: string; password: string; name?: string }) => Promise<ActionResult<SignUpAnswer>>;
 
 export function SignUpForm({ signUp, callbackUrl }: { signUp: SignUpAction; callbackUrl: string }) {
   const router = useRouter();
@@ -20,6 +21,7 @@ export function SignUpForm({ signUp, callbackUrl }: { signUp: SignUpAction; call
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [isCreated, setCreated] = useState(false);
+  const [inbox, setInbox] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,6 +44,8 @@ export function SignUpForm({ signUp, callbackUrl }: { signUp: SignUpAction; call
         return;
       }
       setFieldErrors({});
+      // With mail, the address is confirmed before anything else (and a taken one is not revealed).
+      if (result.data.next === "check_inbox") return setInbox(result.data.email);
       setCreated(true);
       const signedIn = await signIn("credentials", {
         email: input.email,
@@ -54,6 +58,19 @@ export function SignUpForm({ signUp, callbackUrl }: { signUp: SignUpAction; call
       await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
       router.replace(callbackUrl);
     });
+  }
+
+  if (inbox) {
+    return (
+      <div className="space-y-4">
+        <FormMessage tone="success">
+          Check your inbox: we sent a link to {inbox}. Open it to confirm your address, then sign in with your new password.
+        </FormMessage>
+        <Link href="/sign-in" className="block text-center text-sm font-medium text-primary hover:underline">
+          Go to sign in
+        </Link>
+      </div>
+    );
   }
 
   return (

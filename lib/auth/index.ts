@@ -11,6 +11,7 @@ export { DEFAULT_CALLBACK_URL, safeCallbackUrl } from "./callback-url";
 export { authProviders, MAGIC_LINK_MAX_AGE_SEC } from "./config";
 export { claimAdmin, issueSetupToken } from "./first-admin";
 export { findAccountByEmail } from "./lookup";
+export { endSessionsByEmail } from "./session-version";
 export { changePassword, hasPassword, setPasswordByEmail } from "./password-change";
 export { reissueSessionCookie } from "./reissue";
 export { authOptions } from "./options";

@@ -4,7 +4,8 @@ import { db, Prisma } from "@/lib/db";
 import type { UserRole } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import type { SendMail } from "@/lib/mail";
+import { sendMail, type SendMail } from "@/lib/mail";
+import { authBaseUrl } from "./config";
 import { sendVerificationLink } from "./email-links";
 import { hashPassword } from "./password";
 import { assertSignUpAllowed } from "./rate-limit";
@@ -83,20 +84,38 @@ export async function setUserRole(email: string, role: UserRole): Promise<void> 
   if (updated.count === 0) throw new AppError("not_found", `No user with the email ${normalized}.`);
 }
 
+export type SignUpAnswer = { next: "sign_in" } | { next: "check_inbox"; email: string };
+
 /**
- * The sign-up form's path: limited per client address, then the user, then (under the "verified"
- * policy) the link that confirms the address and releases the credit.
+ * The sign-up form's path: limited per client address, then the user. Under the "verified" policy
+ * (mail works) the answer is "check your inbox" whether or not the address had an account: a new
+ * one gets the link that confirms it, an existing one's owner a note that someone tried. Without
+ * mail there is nobody to tell, and a taken address is refused as such.
  */
 export async function signUpFromAddress(
   input: SignUpInput,
   address: string,
   options: { policy?: GrantPolicy; send?: SendMail } = {},
-): Promise<{ userId: string; accountId: string; grant: GrantOutcome | "pending" }> {
+): Promise<SignUpAnswer> {
   await assertSignUpAllowed(address);
   const policy = options.policy ?? grantPolicy;
-  const created = await createUserWithAccount(input, policy);
-  if (policy === "verified") await sendVerificationLink(created.userId, options.send);
-  return created;
+  if (policy !== "verified") {
+    await createUserWithAccount(input, policy);
+    return { next: "sign_in" };
+  }
+  const email = emailField.parse(input.email);
+  try {
+    const created = await createUserWithAccount(input, policy);
+    await sendVerificationLink(created.userId, options.send);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "validation_error" && error.options.param === "email")) throw error;
+    await (options.send ?? sendMail)({
+      to: email,
+      subject: "Someone tried to sign up to Lumigate with your address",
+      text: `Somebody (maybe you) tried to create a Lumigate account with ${email}, which already has one.\n\nIf it was you, sign in: ${authBaseUrl}/sign-in\nForgot your password? ${authBaseUrl}/forgot-password\n\nIf it was not you, ignore this mail; nothing changed.`,
+    });
+  }
+  return { next: "check_inbox", email };
 }
 
 /** An operator's approval under the "approval" policy (`npm run cli -- users:approve`). */

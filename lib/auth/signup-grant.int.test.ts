@@ -23,23 +23,33 @@ function inbox() {
   return { mails, send, lastToken };
 }
 
-async function available(accountId: string): Promise<bigint> {
-  return (await db.wallet.findUniqueOrThrow({ where: { accountId } })).availableMicros;
+async function accountOf(email: string): Promise<string> {
+  const membership = await db.membership.findFirstOrThrow({ where: { user: { email: email.toLowerCase() } }, select: { accountId: true } });
+  return membership.accountId;
+}
+
+async function available(email: string): Promise<bigint> {
+  return (await db.wallet.findUniqueOrThrow({ where: { accountId: await accountOf(email) } })).availableMicros;
 }
 
 describe("the sign-up credit", () => {
   it("50 sign-ups from one socket with rotating X-Forwarded-For earn 20 grants: the address is the socket's", async () => {
     const outcomes: string[] = [];
+    const emails: string[] = [];
     for (let i = 0; i < 50; i++) {
       const headers = new Headers({ [PEER_HEADER]: "203.0.113.50", "x-forwarded-for": `198.18.${i}.1` });
-      const result = await signUpFromAddress({ email: unique(`farm${i}`), password }, clientAddress(headers), { policy: "signup" }).then(
-        (r) => r.grant,
+      const email = unique(`farm${i}`);
+      emails.push(email);
+      const result = await signUpFromAddress({ email, password }, clientAddress(headers), { policy: "signup" }).then(
+        (r) => r.next,
         (e: { code?: string }) => e.code ?? "error",
       );
       outcomes.push(result);
     }
-    expect(outcomes.filter((o) => o === "granted")).toHaveLength(20);
+    expect(outcomes.filter((o) => o === "sign_in")).toHaveLength(20);
     expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(30);
+    const grants = await db.ledgerEntry.count({ where: { kind: "grant", account: { memberships: { some: { user: { email: { in: emails } } } } } } });
+    expect(grants).toBe(20);
   });
 
   it("the instance-wide hourly cap holds across addresses, however many race", async () => {
@@ -56,19 +66,29 @@ describe("the sign-up credit", () => {
     const mail = inbox();
     const local = `fo.o${Math.random().toString(36).slice(2, 8)}`;
     const first = await signUpFromAddress({ email: `${local}@gmail.com`, password }, "198.51.100.1", { policy: "verified", send: mail.send });
-    expect(first.grant).toBe("pending");
-    expect(await available(first.accountId)).toBe(0n);
+    expect(first).toEqual({ next: "check_inbox", email: `${local}@gmail.com` });
+    expect(await available(`${local}@gmail.com`)).toBe(0n);
     expect(mail.mails[0]).toMatchObject({ to: `${local}@gmail.com`, subject: "Confirm your email for Lumigate" });
     const token = mail.lastToken();
     expect(await verifyEmail(token, "verified")).toMatchObject({ grant: "granted" });
-    expect(await available(first.accountId)).toBe(BigInt(signupGrantMicros));
+    expect(await available(`${local}@gmail.com`)).toBe(BigInt(signupGrantMicros));
     expect(await verifyEmail(token, "verified")).toBeNull();
 
     const twin = `${local.replaceAll(".", "")}+again@googlemail.com`;
     expect(canonicalEmail(twin)).toBe(canonicalEmail(`${local}@gmail.com`));
-    const second = await signUpFromAddress({ email: twin, password }, "198.51.100.2", { policy: "verified", send: mail.send });
+    await signUpFromAddress({ email: twin, password }, "198.51.100.2", { policy: "verified", send: mail.send });
     expect(await verifyEmail(mail.lastToken(), "verified")).toMatchObject({ grant: "already_granted" });
-    expect(await available(second.accountId)).toBe(0n);
+    expect(await available(twin)).toBe(0n);
+  });
+
+  it("with mail on, signing up with a taken address answers as for a new one and tells the owner instead", async () => {
+    const mail = inbox();
+    const email = unique("taken");
+    await createUserWithAccount({ email, password }, "verified");
+    const again = await signUpFromAddress({ email, password: "a different passphrase" }, "198.51.100.3", { policy: "verified", send: mail.send });
+    expect(again).toEqual({ next: "check_inbox", email });
+    expect(mail.mails).toEqual([expect.objectContaining({ to: email, subject: "Someone tried to sign up to Lumigate with your address" })]);
+    expect(await db.user.count({ where: { email } })).toBe(1);
   });
 });
 

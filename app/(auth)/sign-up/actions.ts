@@ -6,6 +6,5 @@ import { signUpInput } from "@/lib/auth/schemas";
 import { clientAddress } from "@/lib/http";
 
 export const signUp = publicAction(signUpInput, async (input) => {
-  const { grant } = await signUpFromAddress(input, clientAddress(await headers()));
-  return { grant };
+  return signUpFromAddress(input, clientAddress(await headers()));
 });
