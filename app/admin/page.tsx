@@ -2,7 +2,7 @@ import { Search } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdjustBalanceForm } from "@/components/dashboard/adjust-balance-form";
-import { EndSessionsButton } from "@/components/dashboard/end-sessions-button";
+import { UserActionButton } from "@/components/dashboard/user-action-button";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { Field, FormMessage } from "@/components/dashboard/field";
 import { SpendMeter } from "@/components/dashboard/spend-meter";
@@ -10,10 +10,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { findAccountForAdmin, listRecentUsers, requireAdmin } from "@/lib/auth";
+import { findAccountForAdmin, grantPolicy, listRecentUsers, requireAdmin } from "@/lib/auth";
 import { accountLookupInput } from "@/lib/auth/schemas";
 import { formatUsd } from "@/lib/catalog/pricing";
-import { adjustBalanceAction, endSessionsAction } from "./actions";
+import { adjustBalanceAction, approveGrantAction, endSessionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -98,7 +98,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               />
             </div>
             <AdjustBalanceForm adjust={adjustBalanceAction} accountId={found.user.accountId} />
-            <EndSessionsButton endSessions={endSessionsAction} email={found.user.email} />
+            <div className="flex flex-wrap gap-4">
+              <UserActionButton run={endSessionsAction} email={found.user.email} label="Sign out everywhere" done={`${found.user.email} is signed out everywhere.`} />
+              {grantPolicy === "approval" && (
+                <UserActionButton run={approveGrantAction} email={found.user.email} label="Give the sign-up credit" done="Done." />
+              )}
+            </div>
           </Card>
         )}
       </section>

@@ -4,10 +4,10 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
 
-type EndSessions = (input: { email: string }) => Promise<ActionResult<null>>;
+type UserAction = (input: { email: string }) => Promise<ActionResult<string | null>>;
 
-/** An admin's revoke: every session of the user ends at once (a stolen cookie included). */
-export function EndSessionsButton({ endSessions, email }: { endSessions: EndSessions; email: string }) {
+/** A one-click admin action on a user (sign out everywhere, give the sign-up credit), with its answer. */
+export function UserActionButton({ run, email, label, done }: { run: UserAction; email: string; label: string; done: string }) {
   const [pending, startTransition] = useTransition();
   const [answer, setAnswer] = useState<string | null>(null);
   return (
@@ -18,12 +18,12 @@ export function EndSessionsButton({ endSessions, email }: { endSessions: EndSess
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await endSessions({ email }).catch((): ActionResult<null> => ({ ok: false, error: "We couldn't reach the server. Try again." }));
-            setAnswer(result.ok ? `${email} is signed out everywhere.` : result.error);
+            const result = await run({ email }).catch((): ActionResult<null> => ({ ok: false, error: "We couldn't reach the server. Try again." }));
+            setAnswer(result.ok ? (result.data ?? done) : result.error);
           })
         }
       >
-        {pending ? "Signing out..." : "Sign out everywhere"}
+        {pending ? "Working..." : label}
       </Button>
       {answer && <span role="status">{answer}</span>}
     </div>
