@@ -77,6 +77,13 @@ test("no route in app/ answers 5xx to odd bodies", async ({ request }) => {
   }
 });
 
+test("next-auth's endpoints take small forms only: 413 for a 3 MiB body, 415 for JSON", async ({ request }) => {
+  const big = await request.post("/api/auth/callback/credentials", { data: `email=a%40b.co&password=${huge}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  expect(big.status()).toBe(413);
+  const json = await request.post("/api/auth/callback/credentials", { data: "{nope", headers: { "content-type": "application/json" } });
+  expect(json.status()).toBe(415);
+});
+
 test("no server action answers 5xx to odd bodies or another origin", async ({ request, baseURL }) => {
   const actions = serverActions();
   expect(actions.length).toBeGreaterThan(5);
