@@ -45,6 +45,8 @@ const samplePages = [
   { slug: "flux-2-pro-text-to-image-1k", takesImage: false },
   { slug: "flux-2-pro-image-to-image-1k", takesImage: true },
   { slug: "qwen-image-image-to-image", takesImage: true },
+  // Routed to OpenAI first, whose edits need the bytes: the sample image is read from public/.
+  { slug: "gpt-image-1.5-image-to-image-high", takesImage: true },
 ];
 
 for (const { slug, takesImage } of samplePages) {
