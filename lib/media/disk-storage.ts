@@ -1,9 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { contentTypeForKey } from "./keys";
+import { contentTypeForKey, isValidMediaKey } from "./keys";
 import { assertMediaKey, type MediaStorage } from "./storage";
 
 function isMissing(error: unknown): boolean {
@@ -72,6 +72,22 @@ export function diskStorage(rootDir: string): MediaStorage {
 
     async delete(key) {
       await rm(pathFor(key), { force: true });
+    },
+
+    // Temporary files (dot names) and anything else that is no media key are left out.
+    async *list() {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+        if (isMissing(error)) return [];
+        throw error;
+      });
+      for (const entry of entries) {
+        if (!entry.isFile()) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const key = path.relative(root, file).split(path.sep).join("/");
+        if (!isValidMediaKey(key)) continue;
+        const info = await stat(file).catch(() => null);
+        if (info) yield { key, modifiedAt: info.mtime };
+      }
     },
   };
 }

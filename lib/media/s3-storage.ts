@@ -1,6 +1,6 @@
 import "server-only";
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
-import { contentTypeForKey } from "./keys";
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { contentTypeForKey, isValidMediaKey } from "./keys";
 import { assertMediaKey, type MediaStorage } from "./storage";
 
 export type S3StorageOptions = {
@@ -57,6 +57,17 @@ export function s3Storage(options: S3StorageOptions): MediaStorage {
     async delete(key) {
       assertMediaKey(key);
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+
+    async *list() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+        for (const object of page.Contents ?? []) {
+          if (object.Key && isValidMediaKey(object.Key)) yield { key: object.Key, modifiedAt: object.LastModified ?? new Date(0) };
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
     },
   };
 }

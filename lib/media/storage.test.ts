@@ -78,6 +78,24 @@ describe.each(backends)("%s storage", (_name, storage) => {
     },
   );
 
+  it("lists what it holds with when each was written", async () => {
+    const media = storage();
+    const keys = [storageKeyFor(newMediaId(), "png"), thumbnailKeyFor(newMediaId())];
+    const before = Date.now() - 5_000;
+    await media.put(keys[0]!, png, "image/png");
+    await media.put(keys[1]!, png, "image/webp");
+    const listed = new Map<string, Date>();
+    for await (const { key, modifiedAt } of media.list()) listed.set(key, modifiedAt);
+    for (const key of keys) {
+      expect(listed.has(key)).toBe(true);
+      expect(listed.get(key)!.getTime()).toBeGreaterThan(before);
+    }
+    await media.delete(keys[0]!);
+    const after: string[] = [];
+    for await (const { key } of media.list()) after.push(key);
+    expect(after).not.toContain(keys[0]);
+  });
+
   it("refuses a content type that contradicts the key", async () => {
     const key = storageKeyFor(newMediaId(), "png");
     await expect(storage().put(key, png, "image/jpeg")).rejects.toThrow("does not match");

@@ -15,6 +15,8 @@ export interface MediaStorage {
   get(key: string): Promise<StoredMedia | null>;
   /** Deleting a missing key is not an error: deletes are retried by housekeeping. */
   delete(key: string): Promise<void>;
+  /** Every stored key with when it was last written, in no particular order. */
+  list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 export class InvalidMediaKeyError extends Error {

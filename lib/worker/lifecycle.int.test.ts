@@ -1,5 +1,8 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import sharp from "sharp";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +10,9 @@ import { findDrift } from "@/lib/billing";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { mediaStorage } from "@/lib/media/configured";
+import { diskStorage } from "@/lib/media/disk-storage";
+import { newMediaId, storageKeyFor, thumbnailKeyFor } from "@/lib/media/keys";
+import type { MediaStorage } from "@/lib/media/storage";
 import { createTask, getTaskInfo } from "@/lib/tasks";
 import { findHoldDrift, findSlotDrift } from "@/lib/tasks/reconcile";
 import { withGenerationStack } from "@/lib/testing/generation-stack";
@@ -15,7 +21,7 @@ import { signingSecrets } from "@/lib/webhooks/account-secrets";
 import { POST as downloadUrl } from "@/app/api/v1/common/download-url/route";
 import { serveMedia } from "@/lib/media/serve";
 import { call, jsonRequest } from "@/lib/testing/fixtures";
-import { expireMedia } from "./housekeeping";
+import { expireMedia, sweepOrphanMedia } from "./housekeeping";
 import { pollTask } from "./poll";
 import { adapterFor } from "@/lib/providers/adapters";
 import { endpointFor } from "@/lib/providers/endpoints";
@@ -58,6 +64,8 @@ async function expectSettledOnce(accountId: string) {
 }
 
 const available = async (accountId: string) => Number((await db.wallet.findUniqueOrThrow({ where: { accountId } })).availableMicros);
+
+const globalForMedia = globalThis as unknown as { lumigateMediaStorage?: MediaStorage };
 
 describe("a task's life", () => {
   it("success: the image is copied at the requested size, the price is captured once", async () => {
@@ -219,6 +227,33 @@ describe("media", () => {
     expect(await db.media.count({ where: { taskId } })).toBe(0);
     expect(await mediaStorage().get(media!.storageKey)).toBeNull();
     expect((await serveMedia(`${media!.id}.png`, new URLSearchParams())).status).toBe(404);
+  });
+
+  it("files a dead worker left without their rows are swept after a day; recorded ones and fresh ones stay", async () => {
+    const key = await liveKey();
+    const { taskId } = await run(key, "flux-2-pro", { prompt: "recorded", output_format: "png" });
+    const [kept] = await db.media.findMany({ where: { taskId } });
+    // A storage of its own: other files of this run keep their rows in other databases.
+    const shared = globalForMedia.lumigateMediaStorage;
+    const root = await mkdtemp(path.join(tmpdir(), "lumigate-orphans-"));
+    globalForMedia.lumigateMediaStorage = diskStorage(root);
+    try {
+      const storage = mediaStorage();
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const orphan = newMediaId();
+      for (const [k, type] of [[kept!.storageKey, "image/png"], [kept!.thumbKey, "image/webp"], [storageKeyFor(orphan, "png"), "image/png"], [thumbnailKeyFor(orphan), "image/webp"]] as const) {
+        await storage.put(k, png, type);
+      }
+      expect(await sweepOrphanMedia(new Date())).toBe(0);
+      expect(await sweepOrphanMedia(new Date(Date.now() + 25 * 3_600_000))).toBe(2);
+      expect(await storage.get(storageKeyFor(orphan, "png"))).toBeNull();
+      expect(await storage.get(thumbnailKeyFor(orphan))).toBeNull();
+      expect(await storage.get(kept!.storageKey)).not.toBeNull();
+      expect(await storage.get(kept!.thumbKey)).not.toBeNull();
+    } finally {
+      globalForMedia.lumigateMediaStorage = shared;
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 
