@@ -68,3 +68,19 @@ describe("assertMagicLinkAllowed", () => {
     await expect(assertMagicLinkAllowed(email, address())).rejects.toThrow("Too many sign-in links requested, try again in 15 minutes");
   });
 });
+
+describe("limitPasswordSignIn under parallel attempts", () => {
+  it("lets no more than 5 parallel wrong guesses on one email from one address reach the password check", async () => {
+    const email = `burst-${randomUUID()}@example.com`;
+    const mine = address();
+    let checked = 0;
+    const slowWrong = async () => {
+      checked++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return null;
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: 40 }, () => limitPasswordSignIn(email, mine, slowWrong)));
+    expect(checked).toBe(5);
+    expect(outcomes.filter((o) => o.status === "rejected")).toHaveLength(35);
+  });
+});

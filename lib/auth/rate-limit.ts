@@ -1,7 +1,7 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "@/lib/errors";
-import { consume, peek, resetLimit, type RateLimitResult } from "@/lib/ratelimit";
+import { consume, peek, refund, resetLimit, type RateLimitResult } from "@/lib/ratelimit";
 
 // Password sign-in counts failures only. An address that fails often is refused (its own problem);
 // an email that fails often from many addresses is slowed down, never locked: the real user, right
@@ -36,8 +36,10 @@ export function signInDelayMs(failures: number): number {
 
 /**
  * Runs a password check under the sign-in limits: refused when this address, or this address on
- * this email, failed too often; slowed down when the email failed often from anywhere. Only a
- * failed check counts; a success clears this address's failures on the email.
+ * this email, failed too often; slowed down when the email failed often from anywhere. Each
+ * attempt takes its points before the check (so parallel attempts cannot all slip under the
+ * limit) and a success gives them back: only failures count, and a success clears this address's
+ * failures on the email.
  */
 export async function limitPasswordSignIn<T>(
   email: string,
@@ -48,25 +50,24 @@ export async function limitPasswordSignIn<T>(
   const who = normalised(email);
   const pair = `${who} ${address}`;
   const [byAddress, byPair, byEmail] = await Promise.all([
-    peek("sign-in-fail-ip", address, failuresPerAddress),
-    peek("sign-in-fail-pair", pair, failuresPerEmailAndAddress),
+    consume("sign-in-fail-ip", address, failuresPerAddress),
+    consume("sign-in-fail-pair", pair, failuresPerEmailAndAddress),
     peek("sign-in-fail-email", who, failuresPerEmail),
   ]);
-  if (byAddress >= failuresPerAddress.points || byPair >= failuresPerEmailAndAddress.points) {
-    const windowSec = byAddress >= failuresPerAddress.points ? failuresPerAddress.durationSec : failuresPerEmailAndAddress.durationSec;
+  if (!byAddress.allowed || !byPair.allowed) {
+    const windowSec = !byAddress.allowed ? failuresPerAddress.durationSec : failuresPerEmailAndAddress.durationSec;
     throw new AppError("rate_limited", `Too many failed sign-ins from this network, try again in ${inMinutes(windowSec)}`);
   }
   const delay = signInDelayMs(byEmail);
   if (delay > 0) await wait(delay);
   const result = await check();
   if (result === null) {
+    await consume("sign-in-fail-email", who, failuresPerEmail);
+  } else {
     await Promise.all([
-      consume("sign-in-fail-ip", address, failuresPerAddress),
-      consume("sign-in-fail-pair", pair, failuresPerEmailAndAddress),
-      consume("sign-in-fail-email", who, failuresPerEmail),
+      refund("sign-in-fail-ip", address, failuresPerAddress),
+      resetLimit("sign-in-fail-pair", pair, failuresPerEmailAndAddress),
     ]);
-  } else if (byPair > 0) {
-    await resetLimit("sign-in-fail-pair", pair, failuresPerEmailAndAddress);
   }
   return result;
 }

@@ -21,6 +21,8 @@ export type RateLimitStore = {
   peek(bucket: string, key: string, opts: ConsumeOptions): Promise<number>;
   /** Forgets `key`'s window. */
   reset(bucket: string, key: string, opts: ConsumeOptions): Promise<void>;
+  /** Gives back one point taken from `key`'s current window. */
+  refund(bucket: string, key: string, opts: ConsumeOptions): Promise<void>;
 };
 
 const REDIS_ERROR_LOG_EVERY_MS = 60_000;
@@ -90,6 +92,9 @@ export function createRateLimitStore({ redis }: { redis: Redis | null }): RateLi
     async reset(bucket, key, opts) {
       await limiter(bucket, opts).delete(key);
     },
+    async refund(bucket, key, opts) {
+      await limiter(bucket, opts).reward(key, 1);
+    },
   };
 }
 
@@ -112,4 +117,8 @@ export function peek(bucket: string, key: string, opts: ConsumeOptions): Promise
 
 export function resetLimit(bucket: string, key: string, opts: ConsumeOptions): Promise<void> {
   return defaultStore().reset(bucket, key, opts);
+}
+
+export function refund(bucket: string, key: string, opts: ConsumeOptions): Promise<void> {
+  return defaultStore().refund(bucket, key, opts);
 }

@@ -1,3 +1,3 @@
-export { consume, peek, resetLimit, type ConsumeOptions, type RateLimitResult } from "./consume";
+export { consume, peek, refund, resetLimit, type ConsumeOptions, type RateLimitResult } from "./consume";
 export { rateLimitHeaders } from "./headers";
 export { releaseTaskSlot } from "./task-slots";
