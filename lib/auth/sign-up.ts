@@ -109,6 +109,8 @@ export async function signUpFromAddress(
     await sendVerificationLink(created.userId, options.send);
   } catch (error) {
     if (!(error instanceof AppError && error.code === "validation_error" && error.options.param === "email")) throw error;
+    // As long as a new account takes (its password hash), so the time does not tell either.
+    await hashPassword(input.password);
     await (options.send ?? sendMail)({
       to: email,
       subject: "Someone tried to sign up to Lumigate with your address",
