@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError, type ErrorCode, validationError } from "@/lib/errors";
 import {
   abandonIdempotencyKey,
   claimIdempotencyKey,
@@ -25,8 +25,22 @@ type Auth = "apiKey" | undefined;
 type Schema = z.ZodType | undefined;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-type Spec<Q extends Schema, P extends Schema, B extends Schema, A extends Auth> = {
+/** What the OpenAPI document (lib/http/openapi.ts) says about a route beyond its schemas. */
+export type RouteDoc = {
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** The success answer's data (inside the task envelope's `data`, or the whole OpenAI-style body). */
+  response?: z.ZodType;
+  /** The errors the route itself raises; those of authentication, limits and parsing are added. */
+  errors?: ErrorCode[];
+  /** An example request body. */
+  example?: unknown;
+};
+
+export type Spec<Q extends Schema = Schema, P extends Schema = Schema, B extends Schema = Schema, A extends Auth = Auth> = {
   envelope: Envelope;
+  doc?: RouteDoc;
   query?: Q;
   /** Path parameters, as Next hands them over (already decoded once). */
   params?: P;
@@ -148,8 +162,8 @@ export function apiRoute<
   P extends Schema = undefined,
   B extends Schema = undefined,
   A extends Auth = undefined,
->(spec: Spec<Q, P, B, A>, handler: (args: HandlerArgs<Q, P, B, A>) => Promise<unknown>) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
+>(spec: Spec<Q, P, B, A>, handler: (args: HandlerArgs<Q, P, B, A>) => Promise<unknown>): ApiRoute {
+  const route = async (req: Request, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64).replace(/[^\w.-]/g, "") || newRequestId();
     const started = performance.now();
     const url = new URL(req.url);
@@ -224,4 +238,8 @@ export function apiRoute<
     logRequest(`[api] ${req.method} ${url.pathname} ${response.status} ${ms}ms ${requestId}${key ? ` ${key.keyId}` : ""}`);
     return response;
   };
+  // The OpenAPI document reads each route's spec from its handler, so the two cannot drift.
+  return Object.assign(route, { spec: spec as Spec });
 }
+
+export type ApiRoute = ((req: Request, context: RouteContext) => Promise<Response>) & { spec: Spec };

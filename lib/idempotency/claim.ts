@@ -1,14 +1,22 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, type AppErrorOptions, type ErrorCode } from "@/lib/errors";
-
 
 /** Stripe's window: a retry within 24 h replays the first result. */
 const TTL_HOURS = 24;
 /** A claim still pending after this is a request that died mid-way: the same request may run again. */
 const STALE_PENDING_SEC = 60;
 const MAX_KEY_LENGTH = 255;
+
+/** The Idempotency-Key header (after trimming), as checked here and as the OpenAPI document states it. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(MAX_KEY_LENGTH)
+  .regex(/^[\x21-\x7e]+$/)
+  .meta({ description: "Replays the first answer for 24 h; the same key with another body is a 422." });
 
 export type IdempotencyClaim = { accountId: string; key: string };
 
@@ -24,7 +32,7 @@ export function requestHash(method: string, pathAndQuery: string, body: Uint8Arr
 export function parseIdempotencyKey(header: string | null): string | null {
   if (header === null) return null;
   const key = header.trim();
-  if (!key || key.length > MAX_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
+  if (!idempotencyKeySchema.safeParse(key).success) {
     throw new AppError("bad_request", `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} visible ASCII characters.`, {
       param: "Idempotency-Key",
     });

@@ -31,7 +31,7 @@ export const imagesGenerationBody = z.object({
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 
-const upload = z.instanceof(File, { message: "must be an image file" });
+const upload = z.instanceof(File, { message: "must be an image file" }).meta({ type: "string", format: "binary", description: "A PNG, JPEG or WebP file" });
 const maxUploadBytes = 10 * 1024 * 1024;
 
 export const imagesEditBody = z.object({

@@ -1,6 +1,8 @@
 import "server-only";
+import type { z } from "zod";
 import { microsToCredits } from "@/lib/catalog/pricing";
 import type { Task } from "@/lib/db/generated/client";
+import type { recordInfoData } from "./schemas";
 
 export type MediaView = { id: string; position: number; contentType: string; width: number; height: number };
 
@@ -39,7 +41,7 @@ export function thumbnailUrl(baseUrl: string, media: Pick<MediaView, "id">): str
  * strings, times are epoch milliseconds. Lumigate adds progress, queue position, the charge and
  * whether the simulator made the images.
  */
-export function toRecordInfo(task: TaskWithMedia, baseUrl: string) {
+export function toRecordInfo(task: TaskWithMedia, baseUrl: string): RecordInfo {
   const media = [...task.media].sort((a, b) => a.position - b.position);
   const isSuccess = task.state === "success";
   const finished = task.finishedAt?.getTime() ?? null;
@@ -73,4 +75,4 @@ export function toRecordInfo(task: TaskWithMedia, baseUrl: string) {
   };
 }
 
-export type RecordInfo = ReturnType<typeof toRecordInfo>;
+export type RecordInfo = z.infer<typeof recordInfoData>;

@@ -3,7 +3,10 @@ import { listModelsQuery, toModelObject } from "@/lib/catalog/model-object";
 import { apiRoute } from "@/lib/http";
 
 // GET /api/v1/models (also /v1/models): the catalog in the OpenAI list shape.
-export const GET = apiRoute({ envelope: "openai", query: listModelsQuery }, async ({ query }) => {
-  const variants = await listVariants({ modality: query.modality, provider: query.provider, task: query.task, sort: "name" });
-  return { object: "list", data: variants.map(toModelObject) };
-});
+export const GET = apiRoute(
+  { envelope: "openai", query: listModelsQuery, doc: { summary: "List models (OpenAI list shape)", tags: ["Models"] } },
+  async ({ query }) => {
+    const variants = await listVariants({ modality: query.modality, provider: query.provider, task: query.task, sort: "name" });
+    return { object: "list", data: variants.map(toModelObject) };
+  },
+);

@@ -19,13 +19,19 @@ function modelId(segments: string | string[] | undefined): string {
 }
 
 // GET /api/v1/models/{id}: any slug form (ids like black-forest-labs/flux-2-flex contain a slash).
-export const GET = apiRoute({ envelope: "openai" }, async ({ params }) => {
-  const id = modelId(params.id);
-  const found = await resolveVariant(id);
-  if (!found || found.variant.status === "disabled") {
-    throw new AppError("not_found", `The model '${id}' does not exist. GET /v1/models lists the available models.`, {
-      param: "model",
-    });
-  }
-  return toModelObject(found.variant);
-});
+export const GET = apiRoute(
+  {
+    envelope: "openai",
+    doc: { summary: "Get a model with its parameters and price", description: "Any slug form works: `flux-2-flex`, `black-forest-labs/flux-2-flex`.", tags: ["Models"], errors: ["not_found"] },
+  },
+  async ({ params }) => {
+    const id = modelId(params.id);
+    const found = await resolveVariant(id);
+    if (!found || found.variant.status === "disabled") {
+      throw new AppError("not_found", `The model '${id}' does not exist. GET /v1/models lists the available models.`, {
+        param: "model",
+      });
+    }
+    return toModelObject(found.variant);
+  },
+);
