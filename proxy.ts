@@ -35,5 +35,11 @@ async function malformedAction(req: NextRequest): Promise<Response | null> {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/admin/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  // Actions post to pages, never to the API, media or assets: those stay clear of the proxy (a
+  // header condition over every path made each API request about 1 ms slower in `npm run bench`).
+  matcher: [
+    "/dashboard/:path*",
+    "/admin/:path*",
+    { source: "/((?!api/|v1/|media/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
+  ],
 };
