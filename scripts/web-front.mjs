@@ -2,7 +2,7 @@
 // socket's address, adds HSTS when served over https, and answers what Next would fail on with a
 // 500 itself. Plain JavaScript for the same reason as web.mjs.
 
-/** Always overwritten from the socket: lib/http/client-address.ts trusts it. */
+/** Always overwritten from the socket: lib/ratelimit/client-address.ts trusts it. */
 export const PEER_HEADER = "x-lumigate-peer";
 const HSTS = "max-age=63072000; includeSubDomains";
 

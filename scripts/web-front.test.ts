@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PEER_HEADER as LIB_PEER_HEADER } from "@/lib/http/client-address";
+import { PEER_HEADER as LIB_PEER_HEADER } from "@/lib/ratelimit/client-address";
 import { frontHandler, PEER_HEADER } from "./web-front.mjs";
 
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };

@@ -7,7 +7,7 @@ import { emailField, passwordField } from "@/lib/auth/schemas";
 import { formatUsd } from "@/lib/catalog/pricing";
 import { signupGrantMicros } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { clientAddress } from "@/lib/http";
+import { clientAddress } from "@/lib/ratelimit";
 
 const token = z.string().max(200);
 

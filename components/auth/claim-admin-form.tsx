@@ -1,16 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
 import { FormMessage } from "@/components/dashboard/field";
+import { useAction } from "@/components/dashboard/use-action";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Claim = (input: { token: string }) => Promise<ActionResult<null>>;
 
 export function ClaimAdminForm({ claim, token, email }: { claim: Claim; token: string; email: string }) {
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<null> | null>(null);
+  const { pending, result, submit } = useAction(claim);
   if (result?.ok) {
     return (
       <div className="space-y-4">
@@ -24,13 +23,7 @@ export function ClaimAdminForm({ claim, token, email }: { claim: Claim; token: s
   return (
     <div className="space-y-4">
       {result && !result.ok && <FormMessage tone="error">{result.error}</FormMessage>}
-      <Button
-        className="w-full"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => setResult(await claim({ token }).catch((): ActionResult<null> => ({ ok: false, error: "We couldn't reach the server. Try again." }))))
-        }
-      >
+      <Button className="w-full" disabled={pending} onClick={() => submit({ token })}>
         {pending ? "Saving..." : `Make ${email} the admin`}
       </Button>
     </div>

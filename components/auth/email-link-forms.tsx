@@ -1,23 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Field, FormMessage } from "@/components/dashboard/field";
+import { useAction } from "@/components/dashboard/use-action";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
 import { PASSWORD_MIN } from "@/lib/auth/password-rules";
-
-const unreachable: ActionResult<never> = { ok: false, error: "We couldn't reach the server. Try again." };
-
-function useAction<I, T>(run: (input: I) => Promise<ActionResult<T>>) {
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<T> | null>(null);
-  const submit = (input: I) => {
-    setResult(null);
-    startTransition(async () => setResult(await run(input).catch(() => unreachable)));
-  };
-  return { pending, result, submit, fieldErrors: result && !result.ok ? (result.fieldErrors ?? {}) : {} };
-}
 
 type ConfirmResult = { message: string } | null;
 

@@ -1,31 +1,20 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
+import { useAction } from "./use-action";
 
 type UserAction = (input: { email: string }) => Promise<ActionResult<string | null>>;
 
 /** A one-click admin action on a user (sign out everywhere, give the sign-up credit), with its answer. */
 export function UserActionButton({ run, email, label, done }: { run: UserAction; email: string; label: string; done: string }) {
-  const [pending, startTransition] = useTransition();
-  const [answer, setAnswer] = useState<string | null>(null);
+  const { pending, result, submit } = useAction(run);
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      <Button
-        variant="outline"
-        size="sm"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await run({ email }).catch((): ActionResult<null> => ({ ok: false, error: "We couldn't reach the server. Try again." }));
-            setAnswer(result.ok ? (result.data ?? done) : result.error);
-          })
-        }
-      >
+      <Button variant="outline" size="sm" disabled={pending} onClick={() => submit({ email })}>
         {pending ? "Working..." : label}
       </Button>
-      {answer && <span role="status">{answer}</span>}
+      {result && <span role="status">{result.ok ? (result.data ?? done) : result.error}</span>}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import type { Provider } from "next-auth/providers/index";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/ratelimit";
 import { lumigateAdapter } from "./adapter";
 import { authBaseUrl, authProviders, authSecret, MAGIC_LINK_MAX_AGE_SEC, useSecureCookies } from "./config";
 import { authenticateWithPassword } from "./credentials";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signupGrantMicros } from "@/lib/env";
-import { clientAddress, PEER_HEADER } from "@/lib/http/client-address";
+import { clientAddress, PEER_HEADER } from "@/lib/ratelimit/client-address";
 import type { Mail } from "@/lib/mail";
 import { withScratchDatabase } from "@/lib/testing/scratch-db";
 import { canonicalEmail } from "./canonical-email";

@@ -2,4 +2,3 @@ export { httpErrors } from "./errors";
 export { errorBody, errorResponse, successBody, successResponse, type Envelope } from "./envelopes";
 export { apiRoute, newRequestId, type ApiRoute, type RouteDoc } from "./route";
 export { baseUrlOf } from "./base-url";
-export { clientAddress } from "./client-address";

@@ -118,14 +118,17 @@ const unauthorized = (message: string) => new AppError("unauthorized", message);
  * 401. A frozen account's keys are 403 (forbidden): the key is genuine, and a 401 would send its
  * owner looking for a typo instead of at the open payment dispute.
  */
-export async function verifyKey(rawKey: string): Promise<KeyContext> {
+export async function verifyKey(rawKey: string, options: { unverified?: () => Promise<void> } = {}): Promise<KeyContext> {
+  const now = Date.now();
+  const hash = hashKey(rawKey);
+  // Keys this instance verified lately skip the caller's check; any other (malformed ones too) runs it.
+  if (options.unverified && !((state.cache.get(hash)?.expiresAt ?? 0) > now)) await options.unverified();
   if (!parseKey(rawKey)) {
     throw unauthorized(
       "Malformed API key: keys are lg_live_ or lg_test_ followed by 38 letters and digits. Check for a typo or a truncated copy.",
     );
   }
-  const now = Date.now();
-  const record = await lookup(hashKey(rawKey), now);
+  const record = await lookup(hash, now);
   if (!record) throw unauthorized("Invalid API key.");
   if (record.isRevoked) throw unauthorized("This API key has been revoked.");
   if (record.expiresAtMs !== null && record.expiresAtMs <= now) throw unauthorized("This API key has expired.");

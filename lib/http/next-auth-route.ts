@@ -1,9 +1,9 @@
 import "server-only";
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
+import { authOptions } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
-import { readBody } from "@/lib/http/body";
-import { authOptions } from "./options";
+import { readBody } from "./body";
 
 // next-auth's endpoints take forms of a few fields (email, password, CSRF token, callback URL); a
 // body of another type, or a large one, is refused here before next-auth (which would answer
