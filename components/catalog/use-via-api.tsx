@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { VariantView } from "@/lib/catalog/types";
@@ -11,6 +12,7 @@ const languages = [
 ] as const;
 
 const codeClass = "font-mono text-[0.9em] text-foreground";
+const linkClass = "font-medium text-foreground underline underline-offset-2";
 
 export function UseViaApi({ variant, baseUrl }: { variant: VariantView; baseUrl: string }) {
   const examples = buildApiExamples(variant, baseUrl);
@@ -76,6 +78,13 @@ export function UseViaApi({ variant, baseUrl }: { variant: VariantView; baseUrl:
               .
             </>
           ) : null}
+        </p>
+        <p>
+          More in the docs: the <Link href="/docs/quickstart" className={linkClass}>quick start</Link>, the{" "}
+          <Link href="/docs/tasks" className={linkClass}>task lifecycle</Link>,{" "}
+          <Link href="/docs/callbacks" className={linkClass}>verifying callbacks</Link>,{" "}
+          <Link href="/docs/errors" className={linkClass}>errors</Link> and the full{" "}
+          <Link href="/docs/api" className={linkClass}>API reference</Link>.
         </p>
       </div>
     </div>

@@ -20,6 +20,16 @@ export function SiteFooter() {
                 Model catalog
               </Link>
             </li>
+            <li>
+              <Link href="/docs" className="rounded-sm hover:text-foreground">
+                Documentation
+              </Link>
+            </li>
+            <li>
+              <Link href="/docs/api" className="rounded-sm hover:text-foreground">
+                API reference
+              </Link>
+            </li>
           </ul>
         </nav>
         <p className="max-w-xs">

@@ -13,12 +13,16 @@ export function SiteHeader() {
         <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
           <Link href="/" className="flex items-center gap-2 rounded-md text-base font-semibold tracking-tight">
             <LogoMark />
-            Lumigate
+            {/* On a phone the mark alone leaves room for every nav link; the name stays for screen readers. */}
+            <span className="sr-only sm:not-sr-only">Lumigate</span>
           </Link>
           <nav aria-label="Main">
-            <ul className="flex items-center gap-1">
+            <ul className="flex items-center gap-0.5 sm:gap-1">
               <li>
                 <NavLink href="/models">Models</NavLink>
+              </li>
+              <li>
+                <NavLink href="/docs">Docs</NavLink>
               </li>
               <HeaderAccountLinks />
             </ul>

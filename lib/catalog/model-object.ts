@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Modality, ModelTask } from "@/lib/db/generated/enums";
+import { Modality, ModelTask, VariantStatus } from "@/lib/db/generated/enums";
+import { paramDescriptorSchema } from "./params";
 import { microsToCredits } from "./pricing";
 import type { VariantView } from "./types";
 
@@ -9,8 +10,41 @@ export const listModelsQuery = z.strictObject({
   task: z.enum(ModelTask).optional(),
 });
 
+const price = { price_micros: z.number().int(), price_usd: z.number() };
+
+// The answer of GET /v1/models/{id}, for the OpenAPI document; toModelObject is typed by it.
+export const modelObjectSchema = z
+  .object({
+    id: z.string().meta({ description: "The canonical slug; every alias works in its place" }),
+    object: z.literal("model"),
+    created: z.number().int().meta({ description: "Release date, Unix seconds" }),
+    owned_by: z.string(),
+    name: z.string(),
+    family: z.string(),
+    aliases: z.array(z.string()),
+    modality: z.enum(Modality),
+    task: z.enum(ModelTask),
+    resolution_tier: z.string().nullable(),
+    status: z.enum(VariantStatus),
+    release_date: z.string().meta({ description: "YYYY-MM-DD" }),
+    description: z.string(),
+    pricing: z.object({
+      unit: z.literal("image"),
+      ...price,
+      credits: z.number(),
+      reference: z
+        .object({ ...price, source: z.string().nullable() })
+        .nullable()
+        .meta({ description: "What the upstream itself charges, where known" }),
+    }),
+    parameters: z.array(paramDescriptorSchema).meta({ description: "The fields `input` takes, with ranges and defaults" }),
+  })
+  .meta({ id: "Model" });
+
+export const modelListSchema = z.object({ object: z.literal("list"), data: z.array(modelObjectSchema) });
+
 /** A variant in the OpenAI `model` shape, plus what image users need: price, task, parameters. */
-export function toModelObject(variant: VariantView) {
+export function toModelObject(variant: VariantView): z.input<typeof modelObjectSchema> {
   return {
     id: variant.slug,
     object: "model" as const,

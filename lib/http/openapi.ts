@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { ErrorCode } from "@/lib/errors";
 import { idempotencyKeySchema } from "@/lib/idempotency/claim";
+import { errorDocs, errorDocUrl } from "./error-docs";
 import { httpErrors } from "./errors";
 import type { ApiRoute, Spec } from "./route";
 
@@ -14,6 +15,7 @@ const taskError = z
     msg: z.string(),
     data: z.null(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional().meta({ description: "Every failing field of a 422." }),
+    doc_url: z.url().meta({ description: "This code's section of the errors guide" }),
   })
   .meta({ id: "TaskError" });
 
@@ -25,6 +27,7 @@ const openaiError = z
       param: z.string().nullable(),
       code: z.string(),
       details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      doc_url: z.url().meta({ description: "This code's section of the errors guide" }),
     }),
   })
   .meta({ id: "OpenAIError" });
@@ -43,7 +46,16 @@ function implicitErrors(spec: Spec): ErrorCode[] {
   return codes;
 }
 
-function errorResponses(spec: Spec): ZodOpenApiOperationObject["responses"] {
+function errorExample(code: ErrorCode, envelope: Spec["envelope"], serverUrl: string): unknown {
+  const { taskCode, openaiType } = httpErrors[code];
+  const msg = errorDocs[code].when;
+  const doc_url = errorDocUrl(serverUrl, code);
+  return envelope === "task"
+    ? { code: taskCode, msg, data: null, doc_url }
+    : { error: { message: msg, type: openaiType, param: null, code, doc_url } };
+}
+
+function errorResponses(spec: Spec, serverUrl: string): ZodOpenApiOperationObject["responses"] {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set([...implicitErrors(spec), ...(spec.doc?.errors ?? [])])) {
     const { status } = httpErrors[code];
@@ -57,15 +69,25 @@ function errorResponses(spec: Spec): ZodOpenApiOperationObject["responses"] {
         String(status),
         {
           description: codes
-            .map((code) => (spec.envelope === "task" ? `\`${code}\` (code ${httpErrors[code].taskCode})` : `\`${code}\``))
-            .join(", "),
-          content: { "application/json": { schema } },
+            .map((code) => {
+              const label = spec.envelope === "task" ? `[\`${code}\`](${errorDocUrl(serverUrl, code)}) (code ${httpErrors[code].taskCode})` : `[\`${code}\`](${errorDocUrl(serverUrl, code)})`;
+              return `${label}: ${errorDocs[code].when}`;
+            })
+            .join("\n\n"),
+          content: { "application/json": { schema, example: errorExample(codes[0]!, spec.envelope, serverUrl) } },
         },
       ]),
   );
 }
 
-function operation(method: string, path: string, route: ApiRoute): ZodOpenApiOperationObject {
+/** The example a response schema carries in its metadata, wrapped in the task envelope where it applies. */
+function successExample(data: z.ZodType, envelope: Spec["envelope"]): { example?: unknown } {
+  const example = data.meta()?.example;
+  if (example === undefined) return {};
+  return { example: envelope === "task" ? { code: 200, msg: "success", data: example } : example };
+}
+
+function operation(method: string, path: string, route: ApiRoute, serverUrl: string): ZodOpenApiOperationObject {
   const { spec } = route;
   const doc = spec.doc;
   if (!doc) throw new Error(`${method} ${path} has no doc in its apiRoute spec`);
@@ -88,8 +110,11 @@ function operation(method: string, path: string, route: ApiRoute): ZodOpenApiOpe
       ? { requestBody: { required: true, content: { [bodyType]: { schema: spec.body, ...(doc.example ? { example: doc.example } : {}) } } } }
       : {}),
     responses: {
-      "200": { description: "Success.", content: { "application/json": { schema: spec.envelope === "task" ? taskSuccess(data) : data } } },
-      ...errorResponses(spec),
+      [String(spec.successStatus ?? 200)]: {
+        description: "Success.",
+        content: { "application/json": { schema: spec.envelope === "task" ? taskSuccess(data) : data, ...successExample(data, spec.envelope) } },
+      },
+      ...errorResponses(spec, serverUrl),
     },
   };
 }
@@ -102,7 +127,7 @@ export function openApiDocument(paths: DocumentedPath[], serverUrl: string): Ret
   const documented: ZodOpenApiPathsObject = {};
   for (const { path, methods } of paths) {
     documented[path] = Object.fromEntries(
-      Object.entries(methods).map(([method, route]) => [method.toLowerCase(), operation(method, path, route!)]),
+      Object.entries(methods).map(([method, route]) => [method.toLowerCase(), operation(method, path, route!, serverUrl)]),
     );
   }
   return createDocument({

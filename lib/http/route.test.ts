@@ -86,7 +86,7 @@ describe("apiRoute", () => {
     const res = await route(new Request("http://localhost/x"), context());
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("300");
-    expect(await res.json()).toEqual({ code: 455, msg: "down for a bit", data: null });
+    expect(await res.json()).toEqual({ code: 455, msg: "down for a bit", data: null, doc_url: "http://localhost/docs/errors#maintenance" });
   });
 
   it("hides an unexpected error's message behind a 500 with the request id", async () => {

@@ -14,6 +14,7 @@ import {
 import { type KeyContext, type KeyScope, keyFromRequest, verifyKey } from "@/lib/keys";
 import { clientAddress, consume, peek, rateLimitHeaders } from "@/lib/ratelimit";
 import { logRequest } from "./access-log";
+import { baseUrlOf } from "./base-url";
 import { parseFormBody, parseJsonBody, readBody } from "./body";
 import { type Envelope, errorResponse, successResponse } from "./envelopes";
 import { httpErrors } from "./errors";
@@ -56,6 +57,8 @@ export type Spec<Q extends Schema = Schema, P extends Schema = Schema, B extends
   limit?: A extends "apiKey" ? boolean : never;
   /** Honour an Idempotency-Key header: the same key and body within 24 h replay the first result. */
   idempotency?: A extends "apiKey" ? boolean : never;
+  /** The status of a success answer: 201 where the API being emulated says "created" (Replicate). Default 200. */
+  successStatus?: 200 | 201;
 };
 
 type HandlerArgs<Q extends Schema, P extends Schema, B extends Schema, A extends Auth> = {
@@ -200,7 +203,7 @@ export function apiRoute<
       if (replay) {
         headers["Idempotent-Replayed"] = "true";
         if (!replay.ok) throw new AppError(replay.error.code, replay.error.message, replay.error.options);
-        response = successResponse(replay.data, spec.envelope, requestId);
+        response = successResponse(replay.data, spec.envelope, requestId, spec.successStatus);
       } else {
         const result = await handler({
           req,
@@ -212,7 +215,7 @@ export function apiRoute<
           idempotency: claim,
         });
         if (claim && !(result instanceof Response)) await completeIdempotencyKey(claim, { ok: true, data: result });
-        response = result instanceof Response ? result : successResponse(result, spec.envelope, requestId);
+        response = result instanceof Response ? result : successResponse(result, spec.envelope, requestId, spec.successStatus);
       }
     } catch (error) {
       if (!(error instanceof AppError)) {
@@ -231,7 +234,7 @@ export function apiRoute<
             : abandonIdempotencyKey(claim);
         await settled.catch((e: unknown) => console.error(`[api] ${requestId} could not settle the idempotency key`, e));
       }
-      response = errorResponse(appError, spec.envelope, requestId);
+      response = errorResponse(appError, spec.envelope, requestId, baseUrlOf(req));
     }
     if (spec.auth === "apiKey" && response.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="lumigate"';
     if (Object.keys(headers).length > 0) response = withHeaders(response, headers);

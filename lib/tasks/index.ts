@@ -5,3 +5,4 @@ export { createTask, insertTask, parseInput, variantForRequest, type NewTask, ty
 export { getTaskInfo, getTaskInfos } from "./read";
 export { cancelTaskBody, createTaskBody, downloadUrlBody, recordInfoQuery, taskIdSchema } from "./schemas";
 export { mediaUrl, thumbnailUrl, toRecordInfo, type RecordInfo } from "./view";
+export { waitForTasks } from "./wait";

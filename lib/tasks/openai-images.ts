@@ -10,6 +10,7 @@ import { mediaStorage } from "@/lib/media/configured";
 import { insertTask, parseInput, variantForRequest } from "./create";
 import type { GenerationVariant } from "./variants";
 import { mediaUrl } from "./view";
+import { waitForTasks } from "./wait";
 
 // The OpenAI images API (PROTOCOLS.md §5) over tasks: one task and one charge per image, and the
 // answer waits for them, as the official SDK expects.
@@ -40,6 +41,20 @@ export const imagesEditBody = z.object({
   image: z.union([upload, z.array(upload).min(1).max(16)], { error: "is required: one or more image files" }),
   mask: z.unknown().optional(),
 });
+
+// The answer of both routes, for the OpenAPI document; generateImages is typed by it.
+export const imagesResponseSchema = z
+  .object({
+    created: z.number().int().meta({ description: "Unix seconds" }),
+    data: z.array(
+      z.union([
+        z.object({ url: z.url().meta({ description: "Our own copy of the image, kept MEDIA_RETENTION_DAYS days" }) }),
+        z.object({ b64_json: z.string().meta({ description: "The image file, base64" }) }),
+      ]),
+    ),
+    output_format: z.string().optional(),
+  })
+  .meta({ id: "ImagesResponse", example: { created: 1764547200, data: [{ url: "https://lumigate.example/media/med_0a1b2c3d4e5f6g7h8i9j0k1l.jpg" }] } });
 
 export type ImagesRequest = {
   key: KeyContext;
@@ -103,23 +118,8 @@ async function buildInput(found: GenerationVariant, req: ImagesRequest): Promise
   return input;
 }
 
-const WAIT_STEPS_MS = [50, 100, 150, 250, 400, 600, 1000];
-
-async function waitForTasks(taskIds: string[], timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (let i = 0; ; i++) {
-    const tasks = await db.task.findMany({
-      where: { id: { in: taskIds } },
-      select: { id: true, state: true, failCode: true, failMsg: true, media: { orderBy: { position: "asc" } } },
-    });
-    if (tasks.every((t) => t.state === "success" || t.state === "fail")) return taskIds.map((id) => tasks.find((t) => t.id === id)!);
-    if (Date.now() >= deadline) return null;
-    await new Promise((resolve) => setTimeout(resolve, WAIT_STEPS_MS[Math.min(i, WAIT_STEPS_MS.length - 1)]));
-  }
-}
-
 /** Creates n tasks in one transaction, waits for them, and answers in the OpenAI images shape. */
-export async function generateImages(req: ImagesRequest) {
+export async function generateImages(req: ImagesRequest): Promise<z.input<typeof imagesResponseSchema>> {
   const found = await variantForRequest(req.model, req.key.mode);
   const input = parseInput(found, await buildInput(found, req), "");
   const seed = typeof input.seed === "number" ? input.seed : undefined;
@@ -161,6 +161,6 @@ export async function generateImages(req: ImagesRequest) {
   return {
     created: Math.floor(Date.now() / 1000),
     data,
-    ...(input.output_format ? { output_format: input.output_format } : {}),
+    ...(typeof input.output_format === "string" ? { output_format: input.output_format } : {}),
   };
 }

@@ -61,7 +61,7 @@ describe("POST /api/v1/jobs/createTask", () => {
   ])("401: %s", async (_, key, message) => {
     const { status, body } = await create(key, flexBody);
     expect(status).toBe(401);
-    expect(body).toEqual({ code: 401, msg: expect.stringMatching(message), data: null });
+    expect(body).toEqual({ code: 401, msg: expect.stringMatching(message), data: null, doc_url: "http://localhost/docs/errors#unauthorized" });
   });
 
   it("402: a balance below the price creates nothing", async () => {

@@ -97,6 +97,7 @@ describe("GET /api/v1/models/{id}", () => {
         type: "not_found",
         param: "model",
         code: "not_found",
+        doc_url: "http://localhost/docs/errors#not_found",
       },
     });
   });

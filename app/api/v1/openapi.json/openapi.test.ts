@@ -9,7 +9,7 @@ type Operation = {
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string; schema: Record<string, unknown> }[];
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
-  responses: Record<string, { description: string }>;
+  responses: Record<string, { description: string; content: Record<string, { schema: unknown; example?: unknown }> }>;
 };
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas?: Record<string, unknown> } };
 
@@ -57,10 +57,24 @@ describe("GET /api/v1/openapi.json", () => {
     const create = doc.paths["/api/v1/jobs/createTask"]!.post!;
     expect(create.security).toEqual([{ bearer: [] }, { apiKeyHeader: [] }]);
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["200", "401", "402", "403", "404", "413", "422", "429", "503"]));
-    expect(create.responses["402"]!.description).toContain("`key_limit_exceeded` (code 433)");
-    expect(create.responses["503"]!.description).toContain("`maintenance` (code 455)");
+    expect(create.responses["402"]!.description).toContain("[`key_limit_exceeded`](http://gateway.test/docs/errors#key_limit_exceeded) (code 433)");
+    expect(create.responses["503"]!.description).toContain("[`maintenance`](http://gateway.test/docs/errors#maintenance) (code 455)");
     expect(create.parameters?.find((p) => p.name === "idempotency-key")).toMatchObject({ in: "header" });
     expect(doc.paths["/api/v1/models"]!.get!.security).toEqual([]);
+  });
+
+  it("gives every answer a shape, and every error an example linking its guide section", () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (path === "/api/v1/openapi.json") continue;
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          const media = response.content["application/json"]!;
+          expect(JSON.stringify(media.schema), `${method} ${path} ${status}`).not.toBe("{}");
+          if (status !== "200") expect(JSON.stringify(media.example), `${method} ${path} ${status}`).toMatch(/"doc_url":"http:\/\/gateway\.test\/docs\/errors#[a-z_]+"/);
+        }
+      }
+    }
+    expect(doc.paths["/api/v1/account/balance"]!.get!.responses["200"]!.content["application/json"]!).toHaveProperty("example.object", "balance");
   });
 
   it("keeps each parameter's range from the schema the route validates with", () => {

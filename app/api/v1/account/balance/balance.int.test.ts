@@ -67,7 +67,13 @@ describe("GET /api/v1/account/balance", () => {
   });
 
   const unauthorized = (message: RegExp) => ({
-    error: { message: expect.stringMatching(message), type: "authentication_error", param: null, code: "unauthorized" },
+    error: {
+      message: expect.stringMatching(message),
+      type: "authentication_error",
+      param: null,
+      code: "unauthorized",
+      doc_url: "http://localhost/docs/errors#unauthorized",
+    },
   });
 
   it.each([

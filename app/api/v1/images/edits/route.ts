@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { apiRoute, baseUrlOf } from "@/lib/http";
-import { generateImages, imagesEditBody } from "@/lib/tasks/openai-images";
+import { generateImages, imagesEditBody, imagesResponseSchema } from "@/lib/tasks/openai-images";
 
 // POST /v1/images/edits (multipart, as the openai SDK sends it): image-to-image and edit models.
 export const POST = apiRoute(
@@ -14,6 +14,7 @@ export const POST = apiRoute(
     doc: {
       summary: "Edit images (OpenAI-compatible, multipart)",
       tags: ["OpenAI-compatible"],
+      response: imagesResponseSchema,
       errors: ["not_found", "feature_disabled", "maintenance", "service_unavailable", "insufficient_credits", "spend_cap_reached", "key_limit_exceeded", "unsupported_media_type", "generation_failed", "upstream_error", "gateway_timeout"],
     },
   },

@@ -1,5 +1,5 @@
 import { resolveVariant } from "@/lib/catalog";
-import { toModelObject } from "@/lib/catalog/model-object";
+import { modelObjectSchema, toModelObject } from "@/lib/catalog/model-object";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http";
 
@@ -22,7 +22,7 @@ function modelId(segments: string | string[] | undefined): string {
 export const GET = apiRoute(
   {
     envelope: "openai",
-    doc: { summary: "Get a model with its parameters and price", description: "Any slug form works: `flux-2-flex`, `black-forest-labs/flux-2-flex`.", tags: ["Models"], errors: ["not_found"] },
+    doc: { summary: "Get a model with its parameters and price", description: "Any slug form works: `flux-2-flex`, `black-forest-labs/flux-2-flex`.", tags: ["Models"], response: modelObjectSchema, errors: ["not_found"] },
   },
   async ({ params }) => {
     const id = modelId(params.id);
