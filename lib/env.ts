@@ -57,6 +57,17 @@ const envSchema = z.object({
   REPLICATE_BASE_URL: z.url().default("https://api.replicate.com/v1"),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().default("https://api.openai.com/v1"),
+  /**
+   * Bring your own key: encrypts the upstream credentials accounts store (AES-256-GCM), base64 of
+   * 32 bytes. Unset: one is generated into DATA_DIR/byok.key on first use; set it when web and
+   * worker do not share a DATA_DIR.
+   */
+  BYOK_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43}=?$/, "must be base64 of exactly 32 bytes (openssl rand -base64 32)")
+    .optional(),
+  /** The platform fee, in percent of a model's price, charged for a task that runs on the account's own key. */
+  BYOK_FEE_PERCENT: z.coerce.number().min(0).max(100).default(0),
   /** The built-in simulator; the launcher sets it to the one it starts. */
   SIMULATOR_URL: z.url().optional(),
   /**

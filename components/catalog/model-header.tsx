@@ -1,5 +1,6 @@
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ServingStatus } from "@/lib/catalog/serving";
@@ -9,8 +10,11 @@ import { VariantBadges } from "./variant-badges";
 import { formatReleaseDate } from "./variant-labels";
 import { VariantPrice } from "./variant-price";
 
-/** Without a `status` the header makes no claim about whether the model is being served. */
-export function ModelHeader({ variant, status }: { variant: VariantView; status?: ServingStatus }) {
+/**
+ * Without a `status` the header makes no claim about whether the model is being served.
+ * `priceNote` is a line under the price (what it costs on the account's own upstream key).
+ */
+export function ModelHeader({ variant, status, priceNote }: { variant: VariantView; status?: ServingStatus; priceNote?: ReactNode }) {
   return (
     <header className="border-b bg-gradient-to-b from-accent/50 to-background">
       <div className="mx-auto max-w-6xl px-4 pt-6 pb-8 sm:px-6">
@@ -55,7 +59,10 @@ export function ModelHeader({ variant, status }: { variant: VariantView; status?
           </div>
 
           <Card className="space-y-4 p-5 lg:min-w-80">
-            <VariantPrice priceMicros={variant.priceMicros} layout="stacked" />
+            <div className="space-y-2">
+              <VariantPrice priceMicros={variant.priceMicros} layout="stacked" />
+              {priceNote}
+            </div>
             <div className="space-y-1.5 border-t pt-4">
               <p className="text-xs font-medium text-muted-foreground">Model ID</p>
               <div className="flex items-center gap-2">

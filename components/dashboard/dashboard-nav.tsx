@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, KeyRound, LayoutDashboard, Settings, ShieldCheck, Wallet } from "lucide-react";
+import { BarChart3, KeyRound, LayoutDashboard, PlugZap, Settings, ShieldCheck, Wallet } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils/cn";
 const items = [
   { href: "/dashboard", label: "Overview", icon: LayoutDashboard },
   { href: "/dashboard/keys", label: "API keys", icon: KeyRound },
+  { href: "/dashboard/providers", label: "Provider keys", icon: PlugZap },
   { href: "/dashboard/billing", label: "Billing", icon: Wallet },
   { href: "/dashboard/usage", label: "Usage", icon: BarChart3 },
   { href: "/dashboard/settings", label: "Settings", icon: Settings },

@@ -23,8 +23,9 @@ function isHealthy(health: Health | undefined): boolean {
 
 /**
  * Attempts and refusals per upstream over the window ending at `now`, in one grouped query. A
- * refused input (`rejected`) says nothing about the upstream's health, and a skip of an open
- * circuit is not a call; nor do simulator attempts (test keys, demo mode) count.
+ * refused input (`rejected`) or an account's own refused key says nothing about the upstream's
+ * health, and a skip of an open circuit is not a call; nor do simulator attempts (test keys, demo
+ * mode) count.
  */
 async function upstreamHealth(providerSlugs: string[], now: Date): Promise<Map<string, Health>> {
   const health = new Map<string, Health>();
@@ -34,7 +35,7 @@ async function upstreamHealth(providerSlugs: string[], now: Date): Promise<Map<s
     where: {
       providerSlug: { in: providerSlugs },
       simulated: false,
-      outcome: { notIn: ["rejected", "circuit_open"] },
+      outcome: { notIn: ["rejected", "circuit_open", "account_key_refused"] },
       createdAt: { gt: new Date(now.getTime() - HEALTH_WINDOW_MS), lte: now },
     },
     _count: { _all: true },

@@ -1,4 +1,4 @@
-export { startSimulator, type Simulator, type SimulatorOptions, type SimulatorStats } from "./start-simulator";
+export { startSimulator, type Simulator, type SimulatorOptions, type SimulatorStats, type SimRequestLogEntry } from "./start-simulator";
 export { simulatorBaseUrls } from "./base-urls";
 export { parseDirectives, stripDirectives, directiveKinds, type Directive, type DirectiveKind } from "./directives";
 export { SIMULATOR_FAL_JWKS_PATH } from "./fal/routes";

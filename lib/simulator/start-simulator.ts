@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBflProtocol } from "./bfl/routes";
+import { upstreamProtocols, type UpstreamProtocol } from "@/lib/providers/types";
 import { zeroCounters, type ProtocolHandler, type SimContext, type SimCounters } from "./context";
+import { credentialOf, credentialRefusal } from "./credentials";
 import { createFalProtocol } from "./fal/routes";
 import { createFalSigner } from "./fal/signer";
 import { createFileStore } from "./file-store";
@@ -44,12 +46,29 @@ export type SimulatorStats = SimCounters & {
   webhooks: WebhookStats;
 };
 
+/** One request to an upstream protocol, as the simulator answered it. */
+export type SimRequestLogEntry = {
+  at: number;
+  protocol: UpstreamProtocol;
+  method: string;
+  /** Below the protocol's prefix, without the query. */
+  path: string;
+  /** As the protocol carries it (x-key, `Key ...`, `Bearer ...`); null when absent. */
+  credential: string | null;
+  status: number;
+};
+
+/** The request log keeps the newest entries only. */
+const REQUEST_LOG_ENTRIES = 10_000;
+
 export type Simulator = {
   url: string;
   port: number;
   stop(): Promise<void>;
   /** Counters for tests. */
   stats(): SimulatorStats;
+  /** The latest requests to the upstream protocols, oldest first: which credential each one used. */
+  requests(): SimRequestLogEntry[];
 };
 
 function safeDecode(segment: string): string {
@@ -127,12 +146,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     files: async (request) => files.serve(request),
   };
 
+  const requestLog: SimRequestLogEntry[] = [];
+  const isProtocol = (prefix: string): prefix is UpstreamProtocol => (upstreamProtocols as readonly string[]).includes(prefix);
+
   route = async (request) => {
     const [prefix, ...segments] = request.segments;
     if (prefix === "health" && segments.length === 0) return json(200, { ok: true });
     const handler = prefix && Object.hasOwn(protocols, prefix) ? protocols[prefix] : undefined;
     if (!handler) return json(404, { detail: "Not Found" });
-    return handler({ ...request, segments });
+    if (!isProtocol(prefix!)) return handler({ ...request, segments });
+    const credential = credentialOf(prefix, request);
+    const reply = credentialRefusal(prefix, credential) ?? (await handler({ ...request, segments }));
+    requestLog.push({ at: Date.now(), protocol: prefix, method: request.method, path: `/${segments.join("/")}`, credential, status: reply.status });
+    if (requestLog.length > REQUEST_LOG_ENTRIES) requestLog.splice(0, requestLog.length - REQUEST_LOG_ENTRIES);
+    return reply;
   };
 
   let stopped: Promise<void> | null = null;
@@ -147,6 +174,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       storedFiles: files.count(),
       webhooks: webhooks.stats(),
     }),
+    requests: () => [...requestLog],
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         stopping.abort();

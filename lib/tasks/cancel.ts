@@ -1,8 +1,8 @@
 import "server-only";
+import { submittedEndpoint } from "@/lib/byok";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { adapterFor } from "@/lib/providers/adapters";
-import { endpointFor } from "@/lib/providers/endpoints";
 import type { UpstreamRef } from "@/lib/providers/types";
 import { finishTask } from "./transitions";
 
@@ -15,7 +15,7 @@ const cancelled = "Cancelled by the client before it ran; nothing was charged.";
 export async function cancelTask(accountId: string, taskId: string): Promise<{ taskId: string; state: "fail" }> {
   const task = await db.task.findFirst({
     where: { id: taskId, accountId },
-    select: { state: true, providerSlug: true, simulated: true, upstream: true },
+    select: { accountId: true, state: true, providerSlug: true, simulated: true, byokUsed: true, upstream: true },
   });
   if (!task) throw new AppError("not_found", `No task ${taskId} on this account.`, { param: "taskId" });
   const tooLate = (why: string) => new AppError("conflict", `Task ${taskId} cannot be cancelled: ${why}.`, { param: "taskId" });
@@ -23,7 +23,7 @@ export async function cancelTask(accountId: string, taskId: string): Promise<{ t
   if (task.state === "success" || task.state === "fail") throw tooLate(`it has already ended (${task.state})`);
   if (task.state === "generating") throw tooLate("the upstream is already generating it, and it will be charged only if it succeeds");
   if (task.state === "queuing") {
-    const resolved = task.providerSlug ? endpointFor(task.providerSlug, task.simulated) : null;
+    const { resolved } = await submittedEndpoint(task);
     const answer = resolved && task.upstream
       ? await adapterFor(resolved.protocol).cancel(resolved.endpoint, task.upstream as UpstreamRef).catch(() => "too_late" as const)
       : "unsupported";

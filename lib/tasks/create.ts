@@ -1,5 +1,6 @@
 import "server-only";
 import { billingRefusal, spendPeriods } from "@/lib/billing";
+import { byokFeeMicros, byokPlan } from "@/lib/byok";
 import { sizeFor } from "@/lib/catalog/size";
 import { db, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -7,7 +8,7 @@ import { AppError, validationError } from "@/lib/errors";
 import type { IdempotencyClaim } from "@/lib/idempotency";
 import { newId } from "@/lib/ids";
 import type { KeyContext } from "@/lib/keys";
-import { isRealUpstreamConfigured, resolveEndpoint } from "@/lib/providers/endpoints";
+import { anyRealUpstream, isRealUpstreamConfigured, resolveEndpoint } from "@/lib/providers/endpoints";
 import { generationVariant, type GenerationVariant } from "./variants";
 
 type Tx = Prisma.TransactionClient;
@@ -62,8 +63,12 @@ function isSimulated(found: GenerationVariant, mode: "live" | "test"): boolean {
 /**
  * Inserts a task with everything it needs to run: an in-flight slot, the task row, the hold on its
  * price (live keys; test keys run free on the simulator), the queue job and the idempotent answer.
- * One call of lumigate_create_task (the task_functions migration): all of it commits together or
- * not at all, in one round trip.
+ * One call of lumigate_create_task (the task_functions and byok migrations): all of it commits
+ * together or not at all, in one round trip.
+ *
+ * A live task of an account with its own credential for one of the model's upstreams costs only
+ * the platform fee. Without fallback to the platform's credentials only the fee is held; with it
+ * the full price is held, and finishTask captures the fee alone if the account's key served it.
  */
 export async function insertTask(
   tx: Tx,
@@ -75,7 +80,10 @@ export async function insertTask(
   const { variant } = found;
   const { accountId, keyId, mode } = task.key;
   const taskId = newId("task");
-  const priceMicros = mode === "live" ? variant.priceMicros : 0;
+  const byok = mode === "live" ? await byokPlan(tx, accountId, found.routes.map((r) => r.providerSlug)) : null;
+  const feeMicros = byok ? byokFeeMicros(variant.priceMicros, env.BYOK_FEE_PERCENT) : null;
+  const priceMicros = mode === "test" ? 0 : feeMicros !== null && !byok?.fallback ? feeMicros : variant.priceMicros;
+  const simulated = byok ? !anyRealUpstream() : isSimulated(found, mode);
   const size = sizeFor(
     { familySlug: variant.family.slug, resolutionTier: variant.resolutionTier },
     typeof input.aspect_ratio === "string" ? input.aspect_ratio : undefined,
@@ -87,8 +95,9 @@ export async function insertTask(
     await tx.$executeRaw`
       SELECT lumigate_create_task(${taskId}, ${accountId}, ${keyId}, ${variant.slug}, ${task.model}, ${mode},
         ${task.surface}, ${JSON.stringify(input)}::jsonb, ${size.width}::int, ${size.height}::int,
-        ${BigInt(priceMicros)}::bigint, ${task.callbackUrl ?? null}::text, ${isSimulated(found, mode)},
-        ${deadline}::timestamp, ${day}, ${month}, ${newId("txn")}, ${idempotency?.key ?? null}::text)`;
+        ${BigInt(priceMicros)}::bigint, ${task.callbackUrl ?? null}::text, ${simulated},
+        ${deadline}::timestamp, ${day}, ${month}, ${newId("txn")}, ${idempotency?.key ?? null}::text,
+        ${feeMicros === null ? null : BigInt(feeMicros)}::bigint, ${byok?.fallback ?? false})`;
   } catch (error) {
     throw billingRefusal(error, { taskId, amountMicros: priceMicros }) ?? error;
   }
@@ -99,6 +108,6 @@ export async function insertTask(
 export async function createTask(task: NewTask, idempotency: IdempotencyClaim | null = null): Promise<{ taskId: string }> {
   const found = await variantForRequest(task.model, task.key.mode);
   const input = parseInput(found, task.input);
-  // A single statement is its own transaction.
+  // The credential lookup reads; the single statement that writes is its own transaction.
   return { taskId: await insertTask(db, task, found, input, idempotency) };
 }

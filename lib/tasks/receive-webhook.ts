@@ -1,4 +1,5 @@
 import "server-only";
+import { submittedEndpoint } from "@/lib/byok";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { adapterFor } from "@/lib/providers/adapters";
@@ -29,14 +30,19 @@ export async function receiveUpstreamWebhook(hook: IncomingWebhook): Promise<"qu
   }
   const task = await db.task.findUnique({
     where: { id: hook.taskId },
-    select: { id: true, state: true, providerSlug: true, simulated: true, upstream: true },
+    select: { id: true, accountId: true, state: true, providerSlug: true, simulated: true, byokUsed: true, upstream: true },
   });
   if (!task) throw new AppError("not_found", "No such task.");
   if (task.state === "success" || task.state === "fail") return "ignored";
   // Before the worker records which route accepted the job, the protocol in the URL says which.
   const provider = task.providerSlug ?? null;
   if (provider && protocolOf(provider) !== protocol) throw new AppError("not_found", "This task runs on another upstream.");
-  const resolved = endpointFor(provider ?? providerOf(protocol), task.simulated);
+  // A job on the account's own credential is verified with it once the submit is recorded; a webhook
+  // before that is checked as the platform's, which only Replicate's secret tells apart (and
+  // Replicate retries the final event).
+  const { resolved } = task.byokUsed
+    ? await submittedEndpoint(task)
+    : { resolved: endpointFor(provider ?? providerOf(protocol), task.simulated) };
   if (!resolved) throw new AppError("service_unavailable", "This upstream is not configured here.");
 
   const secret = await webhookSecretFor(task.id, protocol, resolved.endpoint);

@@ -18,8 +18,9 @@ export async function findSlotDrift(accountIds?: string[]): Promise<SlotDrift[]>
 }
 
 /**
- * Charged tasks whose hold disagrees with their state: a success has exactly one capture, a failure
- * exactly one release, an unfinished task a hold still held.
+ * Charged tasks whose hold disagrees with their state: a success has exactly one capture (of the
+ * fee when it ran on the account's own key, else of the price), a failure exactly one release, an
+ * unfinished task a hold still held.
  */
 export async function findHoldDrift(accountIds?: string[]): Promise<HoldDrift[]> {
   const filter = accountIds ?? null;
@@ -28,8 +29,10 @@ export async function findHoldDrift(accountIds?: string[]): Promise<HoldDrift[]>
     FROM "Task" t LEFT JOIN "Hold" h ON h."taskId" = t."id"
     WHERE t."priceMicros" > 0
       AND (${filter}::text[] IS NULL OR t."accountId" = ANY(${filter}::text[]))
-      AND h."state" IS DISTINCT FROM (CASE t."state"
-            WHEN 'success' THEN 'captured' WHEN 'fail' THEN 'released' ELSE 'held' END)::"HoldState"`;
+      AND (h."state" IS DISTINCT FROM (CASE t."state"
+              WHEN 'success' THEN 'captured' WHEN 'fail' THEN 'released' ELSE 'held' END)::"HoldState"
+           OR (t."state" = 'success' AND h."capturedMicros" IS DISTINCT FROM
+              CASE WHEN t."byokUsed" THEN t."byokFeeMicros" ELSE t."priceMicros" END))`;
 }
 
 /** Sets drifting in-flight counters to the count of unfinished tasks; returns how many changed. */

@@ -47,6 +47,13 @@ export const recordInfoData = z.object({
   creditsCharged: z.number(),
   costMicros: z.number().int().meta({ description: "The charge in micro-USD: only a success is charged" }),
   simulated: z.boolean().meta({ description: "The built-in simulator made the images (test keys, or no upstream credential)" }),
+  byok: z
+    .object({
+      ownKey: z.boolean().meta({ description: "An upstream accepted the job on the account's own credential" }),
+      feeMicros: z.number().int().meta({ description: "The platform fee in micro-USD, charged instead of the price when ownKey is true" }),
+    })
+    .optional()
+    .meta({ description: "Bring your own key: present when the account has its own credential for one of the model's upstreams" }),
 });
 
 export const cancelTaskData = z.object({ taskId: taskIdSchema, state: z.literal("fail") });

@@ -1,10 +1,12 @@
 import "server-only";
 import { captureHold, releaseHold } from "@/lib/billing";
+import { chargedMicros } from "@/lib/byok";
 import { db, type Prisma } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { UpstreamRef } from "@/lib/providers/types";
 import { releaseTaskSlot } from "@/lib/ratelimit";
+import { toPrediction } from "@/lib/replicate/prediction";
 import { addJob, jobNames } from "./queue";
 import { toRecordInfo } from "./view";
 
@@ -14,7 +16,7 @@ type Tx = Prisma.TransactionClient;
 // the poller, an upstream webhook, a duplicate of it and a cancel may all race; one transition wins
 // and only the winner touches money.
 
-export type FailCode = "generation_failed" | "moderated" | "upstream_error" | "timeout" | "canceled" | "rejected";
+export type FailCode = "generation_failed" | "moderated" | "upstream_error" | "timeout" | "canceled" | "rejected" | "credential_refused";
 
 export type MediaRecord = {
   id: string;
@@ -33,11 +35,11 @@ export type Finish = { kind: "success"; media: MediaRecord[] } | { kind: "fail";
 /** waiting -> queuing once an upstream accepted the job. False when the task moved on (cancelled). */
 export async function markSubmitted(
   taskId: string,
-  s: { providerSlug: string; upstreamModel: string; simulated: boolean; ref: UpstreamRef; costMicros?: number },
+  s: { providerSlug: string; upstreamModel: string; simulated: boolean; ref: UpstreamRef; costMicros?: number; byokUsed?: boolean },
 ): Promise<boolean> {
   const updated = await db.$executeRaw`
     UPDATE "Task" SET "state" = 'queuing', "providerSlug" = ${s.providerSlug}, "upstreamModel" = ${s.upstreamModel},
-      "simulated" = ${s.simulated}, "upstream" = ${JSON.stringify(s.ref)}::jsonb,
+      "simulated" = ${s.simulated}, "byokUsed" = ${s.byokUsed ?? false}, "upstream" = ${JSON.stringify(s.ref)}::jsonb,
       "upstreamCostMicros" = ${s.costMicros ?? null}::bigint, "submittedAt" = now(), "updatedAt" = now()
     WHERE "id" = ${taskId} AND "state" = 'waiting'`;
   return updated === 1;
@@ -81,16 +83,19 @@ export async function recordAttempt(
   ]);
 }
 
-type Finished = { accountId: string; priceMicros: bigint; callbackUrl: string | null };
+type Finished = { accountId: string; priceMicros: bigint; byokFeeMicros: bigint | null; byokUsed: boolean; callbackUrl: string | null };
 
 async function enqueueCallback(tx: Tx, taskId: string, accountId: string, url: string): Promise<void> {
   const task = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: { media: true } });
-  const data = toRecordInfo(task, publicUrl);
-  const body = {
-    code: task.state === "success" ? 200 : 501,
-    msg: task.state === "success" ? "success" : task.failMsg || "generation failed",
-    data,
-  };
+  // Each surface's receivers parse its own shape: Replicate's webhooks carry the prediction object.
+  const body =
+    task.surface === "replicate"
+      ? toPrediction(task, publicUrl)
+      : {
+          code: task.state === "success" ? 200 : 501,
+          msg: task.state === "success" ? "success" : task.failMsg || "generation failed",
+          data: toRecordInfo(task, publicUrl),
+        };
   const deliveryId = newId("cb");
   await tx.callbackDelivery.create({
     data: { id: deliveryId, taskId, accountId, url, payload: JSON.stringify(body), nextAttemptAt: new Date() },
@@ -113,7 +118,7 @@ export async function finishTask(taskId: string, finish: Finish): Promise<boolea
         "progress" = CASE WHEN ${state} = 'success' THEN 100 ELSE "progress" END,
         "queuePosition" = NULL, "finishedAt" = now(), "updatedAt" = now()
       WHERE "id" = ${taskId} AND "state" IN ('waiting', 'queuing', 'generating')
-      RETURNING "accountId", "priceMicros", "callbackUrl"`;
+      RETURNING "accountId", "priceMicros", "byokFeeMicros", "byokUsed", "callbackUrl"`;
     if (!task) return false;
     // Rows are locked in the order lumigate_create_task takes them (Account, then Wallet and the
     // spend windows), so a task finishing while another of the same account is created cannot
@@ -126,7 +131,7 @@ export async function finishTask(taskId: string, finish: Finish): Promise<boolea
     if (task.priceMicros > 0n) {
       const settled =
         finish.kind === "success"
-          ? await captureHold(tx, taskId, Number(task.priceMicros))
+          ? await captureHold(tx, taskId, Number(chargedMicros(task)))
           : await releaseHold(tx, taskId);
       // The state transition above is the guard; a hold already settled means the ledger and the
       // task disagree, and nothing may commit on top of that.

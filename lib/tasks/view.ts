@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { chargedMicros } from "@/lib/byok";
 import { microsToCredits } from "@/lib/catalog/pricing";
 import type { Task } from "@/lib/db/generated/client";
 import type { recordInfoData } from "./schemas";
@@ -19,6 +20,8 @@ type TaskWithMedia = Pick<
   | "queuePosition"
   | "simulated"
   | "priceMicros"
+  | "byokFeeMicros"
+  | "byokUsed"
   | "createdAt"
   | "updatedAt"
   | "submittedAt"
@@ -38,12 +41,14 @@ export function thumbnailUrl(baseUrl: string, media: Pick<MediaView, "id">): str
 
 /**
  * A task as recordInfo and callbacks show it (PROTOCOLS.md §4): `param` and `resultJson` are JSON
- * strings, times are epoch milliseconds. Lumigate adds progress, queue position, the charge and
- * whether the simulator made the images.
+ * strings, times are epoch milliseconds. Lumigate adds progress, queue position, the charge,
+ * whether the simulator made the images and, for a task that could run on the account's own key,
+ * whether it did and the fee that costs.
  */
 export function toRecordInfo(task: TaskWithMedia, baseUrl: string): RecordInfo {
   const media = [...task.media].sort((a, b) => a.position - b.position);
   const isSuccess = task.state === "success";
+  const charged = isSuccess ? chargedMicros(task) : 0n;
   const finished = task.finishedAt?.getTime() ?? null;
   return {
     taskId: task.id,
@@ -69,9 +74,10 @@ export function toRecordInfo(task: TaskWithMedia, baseUrl: string): RecordInfo {
     updateTime: task.updatedAt.getTime(),
     progress: isSuccess ? 100 : task.progress ?? 0,
     queuePosition: task.queuePosition,
-    creditsCharged: isSuccess ? microsToCredits(task.priceMicros) : 0,
-    costMicros: isSuccess ? Number(task.priceMicros) : 0,
+    creditsCharged: microsToCredits(charged),
+    costMicros: Number(charged),
     simulated: task.simulated,
+    ...(task.byokFeeMicros === null ? {} : { byok: { ownKey: task.byokUsed, feeMicros: Number(task.byokFeeMicros) } }),
   };
 }
 

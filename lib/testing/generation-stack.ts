@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { startSimulator, type Simulator } from "@/lib/simulator";
+import { getTaskInfo } from "@/lib/tasks/read";
 import { receiveUpstreamWebhook } from "@/lib/tasks/receive-webhook";
 import { startWorker, type WorkerProcess } from "@/lib/worker/runner";
 import { withScratchDatabase } from "./scratch-db";
@@ -70,4 +71,15 @@ export function withGenerationStack(label: string, opts: { webhooks: boolean }):
     await stack?.stop();
   });
   return { stack: () => stack! };
+}
+
+/** A task's record once it has ended (success or fail), polled every 50 ms. */
+export async function waitForEnd(accountId: string, taskId: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const info = await getTaskInfo(accountId, taskId, "http://gateway.test");
+    if (info.state === "success" || info.state === "fail") return info;
+    if (Date.now() > deadline) throw new Error(`task ${taskId} still ${info.state} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

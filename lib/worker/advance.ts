@@ -1,7 +1,7 @@
 import "server-only";
+import { submittedEndpoint } from "@/lib/byok";
 import { db } from "@/lib/db";
 import { adapterFor } from "@/lib/providers/adapters";
-import { endpointFor } from "@/lib/providers/endpoints";
 import type { UpstreamFailureReason, UpstreamRef, UpstreamStatus } from "@/lib/providers/types";
 import { CopyError, copyResults, discardCopies } from "@/lib/tasks/copy-results";
 import { nextPollDelayMs } from "@/lib/tasks/poll-schedule";
@@ -29,9 +29,12 @@ const humanReasons: Record<UpstreamFailureReason, string> = {
 
 export type TaskForAdvance = {
   id: string;
+  accountId: string;
   state: string;
   providerSlug: string | null;
   simulated: boolean;
+  /** Submitted with the account's own credential, which its polls and cancel use too. */
+  byokUsed: boolean;
   upstream: unknown;
   submittedAt: Date | null;
   deadlineAt: Date;
@@ -50,7 +53,7 @@ export function schedulePoll(taskId: string, delayMs: number, extra: Record<stri
 }
 
 async function cancelUpstream(task: TaskForAdvance): Promise<void> {
-  const resolved = task.providerSlug ? endpointFor(task.providerSlug, task.simulated) : null;
+  const { resolved } = await submittedEndpoint(task);
   if (!resolved || !task.upstream) return;
   await adapterFor(resolved.protocol)
     .cancel(resolved.endpoint, task.upstream as UpstreamRef)
@@ -119,7 +122,18 @@ export async function advanceTask(task: TaskForAdvance, status: UpstreamStatus, 
 export async function loadTaskForAdvance(taskId: string): Promise<TaskForAdvance | null> {
   const task = await db.task.findUnique({
     where: { id: taskId },
-    select: { id: true, state: true, providerSlug: true, simulated: true, upstream: true, submittedAt: true, deadlineAt: true, polls: true },
+    select: {
+      id: true,
+      accountId: true,
+      state: true,
+      providerSlug: true,
+      simulated: true,
+      byokUsed: true,
+      upstream: true,
+      submittedAt: true,
+      deadlineAt: true,
+      polls: true,
+    },
   });
   if (!task) return null;
   const ref = task.upstream as (UpstreamRef & { webhook?: boolean }) | null;

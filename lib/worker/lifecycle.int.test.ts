@@ -13,9 +13,9 @@ import { mediaStorage } from "@/lib/media/configured";
 import { diskStorage } from "@/lib/media/disk-storage";
 import { newMediaId, storageKeyFor, thumbnailKeyFor } from "@/lib/media/keys";
 import type { MediaStorage } from "@/lib/media/storage";
-import { createTask, getTaskInfo } from "@/lib/tasks";
+import { createTask } from "@/lib/tasks";
 import { findHoldDrift, findSlotDrift } from "@/lib/tasks/reconcile";
-import { withGenerationStack } from "@/lib/testing/generation-stack";
+import { waitForEnd, withGenerationStack } from "@/lib/testing/generation-stack";
 import { newAccount, newKey, USD } from "@/lib/testing/fixtures";
 import { signingSecrets } from "@/lib/webhooks/account-secrets";
 import { POST as downloadUrl } from "@/app/api/v1/common/download-url/route";
@@ -40,16 +40,6 @@ async function liveKey(balanceMicros = 1 * USD): Promise<KeyInfo> {
   const accountId = await newAccount(balanceMicros);
   const { keyId } = await newKey(accountId);
   return { keyId, accountId, mode: "live" };
-}
-
-async function waitForEnd(accountId: string, taskId: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const info = await getTaskInfo(accountId, taskId, "http://gateway.test");
-    if (info.state === "success" || info.state === "fail") return info;
-    if (Date.now() > deadline) throw new Error(`task ${taskId} still ${info.state} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function run(key: KeyInfo, model: string, input: Record<string, unknown>, callbackUrl?: string) {

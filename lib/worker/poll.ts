@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import { byokProvider, redactSecret, submittedEndpoint } from "@/lib/byok";
 import { adapterFor } from "@/lib/providers/adapters";
-import { endpointFor } from "@/lib/providers/endpoints";
 import { UpstreamError, type UpstreamRef, type UpstreamStatus } from "@/lib/providers/types";
 import { pollRetryDelayMs } from "@/lib/tasks/poll-schedule";
+import { finishTask } from "@/lib/tasks/transitions";
 import { advanceTask, loadTaskForAdvance, schedulePoll } from "./advance";
 
 export const pollPayload = z.object({
@@ -38,7 +39,13 @@ export async function pollTask(payload: PollPayload, signal?: AbortSignal): Prom
     await advanceTask(task, payload.status, { copyTries: payload.copyTries });
     return;
   }
-  const resolved = task.providerSlug ? endpointFor(task.providerSlug, task.simulated) : null;
+  const { resolved, problem } = await submittedEndpoint(task);
+  // Only the account's own credential can ask about the job; without it the outcome stays unknown
+  // for good, so the task ends uncharged rather than holding its money forever.
+  if (problem) {
+    await finishTask(task.id, { kind: "fail", code: "credential_refused", message: `${problem} Nothing was charged.` });
+    return;
+  }
   if (!resolved || !task.upstream) {
     console.error(`${task.id}: in flight without a usable upstream (${task.providerSlug}); asking again later`);
     await schedulePoll(task.id, pollRetryDelayMs(payload.errors ?? 0), { errors: (payload.errors ?? 0) + 1 });
@@ -49,6 +56,12 @@ export async function pollTask(payload: PollPayload, signal?: AbortSignal): Prom
     status = await adapterFor(resolved.protocol).poll(resolved.endpoint, task.upstream as UpstreamRef, signal);
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
+    if (task.byokUsed && (error.kind === "auth" || error.kind === "insufficient_funds")) {
+      const name = byokProvider(task.providerSlug ?? "")?.name ?? task.providerSlug;
+      const said = redactSecret(error.message, resolved.endpoint.credential).replace(/\.$/, "");
+      await finishTask(task.id, { kind: "fail", code: "credential_refused", message: `Your ${name} key was refused while this task ran: ${said}. Nothing was charged.` });
+      return;
+    }
     const errors = (payload.errors ?? 0) + 1;
     console.warn(`${task.id}: poll failed (${error.kind}: ${error.message}); asking again`);
     await schedulePoll(task.id, pollRetryDelayMs(errors), { errors });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache, type ReactNode } from "react";
+import { ByokFeeNote } from "@/components/byok/byok-fee-note";
 import { creditsLabel } from "@/components/catalog/credits-label";
 import { ModelFaq } from "@/components/catalog/model-faq";
 import { ModelHeader } from "@/components/catalog/model-header";
@@ -11,6 +12,7 @@ import { UseViaApi } from "@/components/catalog/use-via-api";
 import { VariantGrid } from "@/components/catalog/variant-grid";
 import { modalityLabels, taskLabels } from "@/components/catalog/variant-labels";
 import { requestBaseUrl } from "@/components/site/request-base-url";
+import { byokUpstreamsFor } from "@/lib/byok";
 import { formatUsd, getVariants, resolveVariant } from "@/lib/catalog";
 import { servingStatus } from "@/lib/catalog/serving";
 import { env } from "@/lib/env";
@@ -67,7 +69,11 @@ export default async function ModelPage({ params }: Props) {
   if (isAlias) permanentRedirect(`/models/${variant.slug}`);
 
   const related = variant.relatedSlugs.length > 0 ? await getVariants(variant.relatedSlugs) : [];
-  const [statuses, baseUrl] = await Promise.all([servingStatus([variant, ...related]), requestBaseUrl()]);
+  const [statuses, baseUrl, byokUpstreams] = await Promise.all([
+    servingStatus([variant, ...related]),
+    requestBaseUrl(),
+    byokUpstreamsFor(variant.slug),
+  ]);
   const shownSections = sections.filter((s) => s.id !== "related" || related.length > 0);
 
   const facts: [string, ReactNode][] = [
@@ -81,7 +87,11 @@ export default async function ModelPage({ params }: Props) {
 
   return (
     <>
-      <ModelHeader variant={variant} status={statuses.get(variant.slug)} />
+      <ModelHeader
+        variant={variant}
+        status={statuses.get(variant.slug)}
+        priceNote={<ByokFeeNote priceMicros={variant.priceMicros} feePercent={env.BYOK_FEE_PERCENT} upstreams={byokUpstreams} />}
+      />
 
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <nav aria-label="On this page" className="-mx-4 overflow-x-auto border-b px-4 sm:mx-0 sm:px-0">

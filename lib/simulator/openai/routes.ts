@@ -10,8 +10,8 @@ import { fieldProblems, parseOptions } from "../validation";
 import { isErrorBody, readEditRequest, type EditRequest } from "./edit-request";
 import { editBody, generationBody, modelProblem, openAiError, openAiModels, problemError, type OpenAiModel } from "./schemas";
 
-// api.openai.com/v1 images under /openai: synchronous, so the request is held for the whole
-// simulated generation and answers with the images inline (gpt-image) or as URLs (dall-e).
+// api.openai.com/v1 images and the model list under /openai. Images are synchronous: the request is
+// held for the whole simulated generation and answers with them inline (gpt-image) or as URLs (dall-e).
 
 // The SDK gives up after 10 minutes; a hung job answers a little after that, to nobody.
 const holdLimitMs = 11 * 60 * 1000;
@@ -158,6 +158,10 @@ export function createOpenAiProtocol(ctx: SimContext): ProtocolHandler {
       return json(401, openAiError(message, null, null));
     }
     const route = request.segments.join("/");
+    if (request.method === "GET" && route === "v1/models") {
+      const data = Object.keys(openAiModels).map((id) => ({ id, object: "model", created: 1_700_000_000, owned_by: "openai" }));
+      return json(200, { object: "list", data });
+    }
     if (request.method === "POST" && (route === "v1/images/generations" || route === "v1/images/edits")) {
       const accepted = await accept(request, token, route === "v1/images/edits" ? "edits" : "generations");
       if ("status" in accepted) {

@@ -10,7 +10,7 @@ import { predictionId, predictionOf, type ReplicateJob, type ReplicateMeta } fro
 import { invalidInputBody, parseReplicateInput, predictionRequest, webhookEvents, type WebhookEvent } from "./schemas";
 
 // api.replicate.com/v1 under /replicate: predictions (create, get, cancel, list), Prefer: wait, the
-// default webhook secret, and Standard Webhooks deliveries per webhook_events_filter.
+// default webhook secret, the account, and Standard Webhooks deliveries per webhook_events_filter.
 
 const maxWaitSec = 60;
 const pageSize = 100;
@@ -164,6 +164,9 @@ export function createReplicateProtocol(ctx: SimContext): ProtocolHandler {
       return reply;
     }
     if (route === "webhooks/default/secret" && method === "GET") return json(200, { key: secretFor(token) });
+    if (route === "account" && method === "GET") {
+      return json(200, { type: "user", username: "simulator", name: "Lumigate simulator", github_url: null });
+    }
 
     const predictionRoute = /^predictions\/([a-z2-7]+)(\/cancel)?$/.exec(route);
     const job = predictionRoute ? owned(predictionRoute[1]!, token) : undefined;
