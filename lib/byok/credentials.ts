@@ -95,6 +95,7 @@ export async function saveCredential(accountId: string, providerSlug: string, se
     create: { id: newId("cred"), accountId, providerSlug: provider.slug, ...fields },
     update: fields,
   });
+  forgetPlan(accountId);
   return result;
 }
 
@@ -124,13 +125,39 @@ export async function recheckCredential(accountId: string, providerSlug: string)
 export async function removeCredential(accountId: string, providerSlug: string): Promise<void> {
   const provider = providerOrThrow(providerSlug);
   const { count } = await db.providerCredential.deleteMany({ where: { accountId, providerSlug: provider.slug } });
+  forgetPlan(accountId);
   if (count === 0) throw new AppError("not_found", `No ${provider.name} ${provider.credential} is stored for this account.`, { param: "providerSlug" });
 }
 
 export async function setFallback(accountId: string, providerSlug: string, allowFallback: boolean): Promise<void> {
   const provider = providerOrThrow(providerSlug);
   const { count } = await db.providerCredential.updateMany({ where: { accountId, providerSlug: provider.slug }, data: { allowFallback } });
+  forgetPlan(accountId);
   if (count === 0) throw new AppError("not_found", `Save a ${provider.name} ${provider.credential} first.`, { param: "providerSlug" });
+}
+
+type PlanRow = { providerSlug: string; allowFallback: boolean };
+
+// Every live createTask asks which upstreams the account holds a key for; almost none do, so the
+// answer is kept briefly. A stale answer cannot cost anyone money: a key saved within the TTL means
+// a few tasks at the full price on the platform's key, and a key removed within it fails the task
+// uncharged at submit (the worker reads credentials fresh). This instance forgets at once on edits.
+const PLAN_TTL_MS = 5_000;
+const PLAN_MAX_ENTRIES = 10_000;
+const planCache = new Map<string, { rows: Promise<PlanRow[]>; expiresAt: number }>();
+
+function forgetPlan(accountId: string): void {
+  planCache.delete(accountId);
+}
+
+function planRows(tx: Tx, accountId: string, now = Date.now()): Promise<PlanRow[]> {
+  const hit = planCache.get(accountId);
+  if (hit && hit.expiresAt > now) return hit.rows;
+  if (planCache.size >= PLAN_MAX_ENTRIES) planCache.delete(planCache.keys().next().value!);
+  const rows = tx.providerCredential.findMany({ where: { accountId }, select: { providerSlug: true, allowFallback: true } });
+  planCache.set(accountId, { rows, expiresAt: now + PLAN_TTL_MS });
+  rows.catch(() => forgetPlan(accountId));
+  return rows;
 }
 
 /**
@@ -138,10 +165,7 @@ export async function setFallback(accountId: string, providerSlug: string, allow
  * whether every one of them lets the platform's credentials stand in. Null: a task like any other.
  */
 export async function byokPlan(tx: Tx, accountId: string, providerSlugs: string[]): Promise<{ fallback: boolean } | null> {
-  const rows = await tx.providerCredential.findMany({
-    where: { accountId, providerSlug: { in: providerSlugs } },
-    select: { allowFallback: true },
-  });
+  const rows = (await planRows(tx, accountId)).filter((r) => providerSlugs.includes(r.providerSlug));
   return rows.length === 0 ? null : { fallback: rows.every((r) => r.allowFallback) };
 }
 
