@@ -36,6 +36,8 @@ function webhookBase(simulated: boolean): string | null {
 
 const replicateSecrets = new Map<string, { secret: Promise<string>; expiresAt: number }>();
 const REPLICATE_SECRET_TTL_MS = 3_600_000;
+// One entry per Replicate credential, and accounts bring their own: bounded like the other caches.
+const REPLICATE_SECRET_MAX_ENTRIES = 1_000;
 
 /** Replicate signs with one secret per account, fetched from its API and kept for an hour. */
 export function replicateWebhookSecret(endpoint: Endpoint): Promise<string> {
@@ -43,6 +45,7 @@ export function replicateWebhookSecret(endpoint: Endpoint): Promise<string> {
   const hit = replicateSecrets.get(cacheKey);
   if (hit && hit.expiresAt > Date.now()) return hit.secret;
   const secret = fetchReplicateWebhookSecret(endpoint);
+  if (replicateSecrets.size >= REPLICATE_SECRET_MAX_ENTRIES) replicateSecrets.delete(replicateSecrets.keys().next().value!);
   replicateSecrets.set(cacheKey, { secret, expiresAt: Date.now() + REPLICATE_SECRET_TTL_MS });
   secret.catch(() => replicateSecrets.delete(cacheKey));
   return secret;
