@@ -27,7 +27,9 @@ function createClient(): PrismaClient {
       "DATABASE_URL is not set. Start Lumigate with `npm start` (which runs an embedded PostgreSQL) or set DATABASE_URL.",
     );
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // Columns are `timestamp` without a zone: Prisma writes UTC, and the SQL functions' now() must
+  // too, whatever zone the database server defaults to.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC" }) });
 }
 
 function client(): PrismaClient {
