@@ -92,6 +92,16 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
 
+  /** Card top-ups through Stripe Checkout switch on when the secret key is set. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_... or sk_live_...)").optional(),
+  /** Verifies POST /api/stripe/webhook (whsec_...): from the webhook endpoint in Stripe's dashboard or `stripe listen`. */
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  /** Where the Stripe client sends its requests instead of https://api.stripe.com: a local fake in tests. */
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /** Bounds of one card top-up, in USD. */
+  TOPUP_MIN_USD: z.coerce.number().int().min(1).max(10_000).default(5),
+  TOPUP_MAX_USD: z.coerce.number().int().min(1).max(100_000).default(5000),
+
   /** Lets `Authorization: Bearer <token>` on /api/health see versions and latency; without it, only reachability. */
   HEALTH_TOKEN: z.string().min(16).optional(),
   /** Development only: let callbacks reach loopback addresses (never private or metadata ones). */
@@ -99,6 +109,9 @@ const envSchema = z.object({
 }).refine((e) => !e.S3_BUCKET || (e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), {
   message: "S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
   path: ["S3_BUCKET"],
+}).refine((e) => e.TOPUP_MIN_USD <= e.TOPUP_MAX_USD, {
+  message: "must not exceed TOPUP_MAX_USD",
+  path: ["TOPUP_MIN_USD"],
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,14 +1,13 @@
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { formatUsd } from "@/lib/catalog";
+import { formatUsd } from "@/lib/catalog/pricing";
+import { compareToReference } from "@/lib/catalog/reference-price";
 import type { VariantView } from "@/lib/catalog/types";
 import { creditsLabel } from "./credits-label";
 
 export function PricingCompare({ variant }: { variant: VariantView }) {
   const reference = variant.referencePriceMicros;
-  const savingPercent =
-    reference !== null && reference > variant.priceMicros
-      ? Math.round((1 - variant.priceMicros / reference) * 100)
-      : null;
+  const comparison =
+    reference === null ? null : compareToReference(variant.priceMicros, reference, variant.referenceSource);
 
   return (
     <div className="space-y-3">
@@ -40,7 +39,8 @@ export function PricingCompare({ variant }: { variant: VariantView }) {
               </TableHeaderCell>
               <TableCell className="font-semibold whitespace-nowrap tabular-nums">{formatUsd(reference)}</TableCell>
               <TableCell className="min-w-56 text-muted-foreground">
-                Upstream reference price{variant.referenceSource ? ` as listed by ${variant.referenceSource}` : ""}.
+                {variant.referenceSource ? `List price on ${variant.referenceSource}` : "Upstream list price"}, as listed in
+                the catalog source (which records no date for it).
               </TableCell>
             </TableRow>
           )}
@@ -55,9 +55,9 @@ export function PricingCompare({ variant }: { variant: VariantView }) {
           </TableRow>
         </TableBody>
       </Table>
-      {savingPercent !== null && savingPercent > 0 && (
-        <p className="text-sm text-muted-foreground">
-          Lumigate charges {savingPercent}% less than the upstream reference price for this model.
+      {comparison && (
+        <p className="text-sm text-muted-foreground" data-testid="price-comparison">
+          Lumigate charges {comparison.phrase} for this model.
         </p>
       )}
     </div>

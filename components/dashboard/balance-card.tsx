@@ -1,3 +1,4 @@
+import { creditsLabel } from "@/components/catalog/credits-label";
 import { Card } from "@/components/ui/card";
 import { formatUsd } from "@/lib/catalog/pricing";
 
@@ -7,6 +8,9 @@ export function BalanceCard({ availableMicros, reservedMicros }: { availableMicr
       <h2 className="text-sm font-medium">Balance</h2>
       <p className="text-3xl font-semibold tracking-tight tabular-nums" data-testid="balance">
         {formatUsd(availableMicros)}
+      </p>
+      <p className="text-sm tabular-nums" data-testid="balance-credits">
+        {creditsLabel(availableMicros)}
       </p>
       <p className="text-sm text-muted-foreground">
         {reservedMicros > 0

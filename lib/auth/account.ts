@@ -1,5 +1,16 @@
 import "server-only";
-import { getBalance, listLedger, setAccountCaps, type Balance, type LedgerRow } from "@/lib/billing";
+import {
+  getBalance,
+  listLedger,
+  listTransactions,
+  setAccountCaps,
+  transactionCsvStream,
+  type Balance,
+  type LedgerRow,
+  type TransactionFilters,
+  type TransactionPage,
+  type TransactionQuery,
+} from "@/lib/billing";
 import { cache } from "react";
 import type { SessionUser } from "./session-user";
 
@@ -15,6 +26,14 @@ export function getAccountBalance(user: SessionUser): Promise<Balance> {
 
 export function getAccountLedger(user: SessionUser, { limit }: { limit: number }): Promise<LedgerRow[]> {
   return listLedger(user.accountId, { limit });
+}
+
+export function getAccountTransactions(user: SessionUser, query: TransactionQuery & { limit: number }): Promise<TransactionPage> {
+  return listTransactions(user.accountId, query);
+}
+
+export function exportAccountTransactions(user: SessionUser, filters: TransactionFilters): ReadableStream<Uint8Array> {
+  return transactionCsvStream(user.accountId, filters);
 }
 
 export function updateSpendCaps(

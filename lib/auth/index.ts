@@ -5,7 +5,7 @@ import "server-only";
 // need no Next.js request.
 
 export { action, adminAction, publicAction, type ActionInput, type ActionResult } from "./action";
-export { getAccountBalance, getAccountLedger, updateSpendCaps } from "./account";
+export { exportAccountTransactions, getAccountBalance, getAccountLedger, getAccountTransactions, updateSpendCaps } from "./account";
 export { adjustAccountBalance, findAccountForAdmin, listRecentUsers, type AdminAccountView, type AdminUserRow } from "./admin";
 export { DEFAULT_CALLBACK_URL, safeCallbackUrl } from "./callback-url";
 export { authProviders, MAGIC_LINK_MAX_AGE_SEC } from "./config";

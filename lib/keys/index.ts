@@ -5,5 +5,5 @@ export { keyFromRequest } from "./request";
 export { revokeKey, revokeKeyByStartOrId } from "./revoke";
 export { rollKey } from "./roll";
 export type { CreateKeyInput, KeyScope } from "./schemas";
-export { type KeyContext, verifyKey } from "./verify";
+export { forgetAccountKeys, type KeyContext, verifyKey } from "./verify";
 export type { KeyStatus, KeyView } from "./view";

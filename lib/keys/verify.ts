@@ -99,6 +99,15 @@ export function forgetKey(hash: string): void {
   state.cache.delete(hash);
 }
 
+/**
+ * Drops every key of an account from this instance's cache, so that freezing or unfreezing it
+ * applies here at once; other instances see it within FOUND_TTL_MS, as with a revocation.
+ */
+export async function forgetAccountKeys(accountId: string): Promise<void> {
+  const keys = await db.apiKey.findMany({ where: { accountId }, select: { hash: true } });
+  for (const { hash } of keys) forgetKey(hash);
+}
+
 function touch(keyId: string, now: number): void {
   const last = state.touchedAt.get(keyId);
   if (last !== undefined && now - last < TOUCH_EVERY_MS) return;
@@ -115,8 +124,8 @@ const unauthorized = (message: string) => new AppError("unauthorized", message);
 
 /**
  * The key's account, mode, scopes and limits. Malformed, unknown, revoked and expired keys are
- * 401. A frozen account's keys are 403 (forbidden): the key is genuine, and a 401 would send its
- * owner looking for a typo instead of at the open payment dispute.
+ * 401. A frozen account's live keys are 403 (forbidden): the key is genuine, and a 401 would send
+ * its owner looking for a typo instead of at the open payment dispute.
  */
 export async function verifyKey(rawKey: string, options: { unverified?: () => Promise<void> } = {}): Promise<KeyContext> {
   const now = Date.now();
@@ -132,8 +141,12 @@ export async function verifyKey(rawKey: string, options: { unverified?: () => Pr
   if (!record) throw unauthorized("Invalid API key.");
   if (record.isRevoked) throw unauthorized("This API key has been revoked.");
   if (record.expiresAtMs !== null && record.expiresAtMs <= now) throw unauthorized("This API key has expired.");
-  if (record.isFrozen) {
-    throw new AppError("forbidden", "This account is frozen while a payment dispute is open; its keys are paused.");
+  // Test keys spend no money, so a dispute leaves them working: integrations can still be debugged.
+  if (record.isFrozen && record.context.mode === "live") {
+    throw new AppError(
+      "forbidden",
+      "Payments on this account are disputed; live keys are frozen until the dispute is resolved.",
+    );
   }
   touch(record.context.keyId, now);
   return record.context;

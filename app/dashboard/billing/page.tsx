@@ -1,9 +1,17 @@
-import { Info } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BalanceCard } from "@/components/dashboard/balance-card";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { LedgerTable } from "@/components/dashboard/ledger-table";
+import { TopUpForm } from "@/components/dashboard/top-up-form";
+import { TopUpsNotConfigured } from "@/components/dashboard/top-ups-not-configured";
+import { requestBaseUrl } from "@/components/site/request-base-url";
+import { Card } from "@/components/ui/card";
 import { getAccountBalance, getAccountLedger, requireUser } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { isStripeConfigured, topUpReferenceModels } from "@/lib/payments";
+import { TOPUP_PRESETS_USD } from "@/lib/payments/amounts";
+import { startTopUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -11,22 +19,34 @@ const LEDGER_ROWS = 100;
 
 export default async function BillingPage() {
   const user = await requireUser();
-  const [balance, ledger] = await Promise.all([getAccountBalance(user), getAccountLedger(user, { limit: LEDGER_ROWS })]);
+  const isConfigured = isStripeConfigured();
+  const [balance, ledger, models, baseUrl] = await Promise.all([
+    getAccountBalance(user),
+    getAccountLedger(user, { limit: LEDGER_ROWS }),
+    isConfigured ? topUpReferenceModels() : [],
+    requestBaseUrl(),
+  ]);
 
   return (
     <>
       <PageHeader title="Billing" description="Your prepaid balance and every change to it." />
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid items-start gap-4 md:grid-cols-3">
         <BalanceCard availableMicros={balance.availableMicros} reservedMicros={balance.reservedMicros} />
-        <div className="flex gap-3 rounded-xl border border-dashed p-5 text-sm">
-          <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
-          <div className="space-y-1">
-            <h2 className="font-medium">Top-ups</h2>
-            <p className="text-muted-foreground">
-              Card top-ups (Stripe) are not available on this instance yet. To add credit, ask the operator of this
-              instance; it shows up below as a grant or an adjustment.
-            </p>
-          </div>
+        <div className="md:col-span-2">
+          {isConfigured ? (
+            <Card className="space-y-3 p-5">
+              <h2 className="font-medium">Top up</h2>
+              <TopUpForm
+                startTopUp={startTopUpAction}
+                presetsUsd={TOPUP_PRESETS_USD}
+                minUsd={env.TOPUP_MIN_USD}
+                maxUsd={env.TOPUP_MAX_USD}
+                models={models}
+              />
+            </Card>
+          ) : (
+            <TopUpsNotConfigured webhookUrl={`${baseUrl}/api/stripe/webhook`} />
+          )}
         </div>
       </div>
       <section aria-labelledby="ledger-title" className="space-y-3">
@@ -36,7 +56,10 @@ export default async function BillingPage() {
           </h2>
           <p className="text-sm text-muted-foreground">
             The latest {LEDGER_ROWS}, newest first. A job sets its price aside when it starts; it is charged when an
-            image comes back and released if the job fails.
+            image comes back and released if the job fails.{" "}
+            <Link href="/dashboard/billing/transactions" className="text-primary underline-offset-4 hover:underline">
+              All transactions, with filters and CSV export
+            </Link>
           </p>
         </div>
         <LedgerTable rows={ledger} />

@@ -1,0 +1,34 @@
+import "server-only";
+import type Stripe from "stripe";
+import { debitOnce } from "@/lib/billing";
+import { formatUsd } from "@/lib/catalog/pricing";
+import { MICROS_PER_CENT } from "./amounts";
+import { topUpOfPayment } from "./find-top-up";
+import { type EventOutcome, recordEvent } from "./record-event";
+import type { RefundObject } from "./schemas";
+
+// A refund that did not go through takes nothing back.
+const isRefundEffective = (refund: RefundObject) => refund.status !== "failed" && refund.status !== "canceled";
+
+/**
+ * Debits the refunds of one payment, each once: charge.refunded and refund.created both report a
+ * refund, in either order, and the debit is keyed on the refund id. The balance may go negative.
+ */
+export async function debitRefunds(event: Stripe.Event, paymentIntentId: string | null, refunds: RefundObject[]): Promise<EventOutcome> {
+  const topUp = await topUpOfPayment(paymentIntentId);
+  return recordEvent(event, async (tx) => {
+    if (!topUp) return "not_ours";
+    let debited = false;
+    for (const refund of refunds.filter((r) => isRefundEffective(r) && r.currency === "usd" && r.amount > 0)) {
+      const amountMicros = refund.amount * MICROS_PER_CENT;
+      const { applied } = await debitOnce(tx, "refund", {
+        accountId: topUp.accountId,
+        amountMicros,
+        externalRef: refund.id,
+        memo: `Card payment refunded: ${formatUsd(amountMicros)} (Stripe refund ${refund.id})`,
+      });
+      debited ||= applied;
+    }
+    return debited ? "debited" : "already_debited";
+  });
+}

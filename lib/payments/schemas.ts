@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// The parts of Stripe's objects the handlers read. Stripe adds fields freely, so unknown keys pass;
+// an expandable reference arrives as an id or as the object, and is read as its id.
+const ref = z.union([z.string(), z.object({ id: z.string() })]).transform((v) => (typeof v === "string" ? v : v.id));
+
+export const checkoutSessionObject = z.object({
+  id: z.string().startsWith("cs_"),
+  client_reference_id: z.string().nullable(),
+  metadata: z.record(z.string(), z.string()).nullable(),
+  payment_status: z.enum(["paid", "unpaid", "no_payment_required"]),
+  payment_intent: ref.nullable(),
+});
+export type CheckoutSessionObject = z.infer<typeof checkoutSessionObject>;
+
+/** The session's PaymentIntent as a column update: an event without one leaves a known one alone. */
+export function paymentIntentOf(session: CheckoutSessionObject): { stripePaymentIntentId?: string } {
+  return session.payment_intent ? { stripePaymentIntentId: session.payment_intent } : {};
+}
+
+export const refundObject = z.object({
+  id: z.string().startsWith("re_"),
+  amount: z.number().int().nonnegative(),
+  currency: z.string(),
+  payment_intent: ref.nullable(),
+  status: z.string().nullable(),
+});
+export type RefundObject = z.infer<typeof refundObject>;
+
+export const chargeObject = z.object({
+  id: z.string().startsWith("ch_"),
+  payment_intent: ref.nullable(),
+});
+
+export const disputeObject = z.object({
+  id: z.string().startsWith("dp_"),
+  amount: z.number().int().nonnegative(),
+  currency: z.string(),
+  payment_intent: ref.nullable(),
+  status: z.string(),
+});
+export type DisputeObject = z.infer<typeof disputeObject>;
