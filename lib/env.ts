@@ -98,6 +98,14 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   /** Where the Stripe client sends its requests instead of https://api.stripe.com: a local fake in tests. */
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * How tasks are priced: "tiers" (the catalog's list prices, lower by volume tiers of the month's
+   * spend, lib/billing/tiers.ts) or "passthrough" (each task costs the upstream's price and
+   * TOPUP_FEE_PERCENT is taken from every top-up instead).
+   */
+  PRICING_MODEL: z.enum(["tiers", "passthrough"]).default("tiers"),
+  /** The platform fee of the passthrough pricing model, in percent: a payment buys paid / (1 + fee) in credits. */
+  TOPUP_FEE_PERCENT: z.coerce.number().min(0).max(100).default(5),
   /** Bounds of one card top-up, in USD. */
   TOPUP_MIN_USD: z.coerce.number().int().min(1).max(10_000).default(5),
   TOPUP_MAX_USD: z.coerce.number().int().min(1).max(100_000).default(5000),

@@ -1,12 +1,18 @@
 import type { ReactNode } from "react";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { getAccountBalance, requireUser } from "@/lib/auth";
+import { cheapestJobMicros, getAutoRechargeSettings } from "@/lib/payments";
+import { balanceNotices } from "@/lib/payments/notices";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const { availableMicros } = await getAccountBalance(user);
+  const [balance, settings, cheapest] = await Promise.all([
+    getAccountBalance(user),
+    getAutoRechargeSettings(user.accountId),
+    cheapestJobMicros(),
+  ]);
   return (
-    <DashboardShell user={user} availableMicros={availableMicros}>
+    <DashboardShell user={user} availableMicros={balance.availableMicros} notices={balanceNotices({ ...balance, ...settings, cheapestJobMicros: cheapest })}>
       {children}
     </DashboardShell>
   );

@@ -17,6 +17,7 @@ function variant(priceMicros: number, referencePriceMicros: number | null, refer
     priceCredits: priceMicros / 7000,
     referencePriceMicros,
     referenceSource,
+    upstreamCostMicros: null,
     parameters: [],
     status: "operational",
     releaseDate: "2025-11-25",

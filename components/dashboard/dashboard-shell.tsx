@@ -2,15 +2,19 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatUsd } from "@/lib/catalog/pricing";
+import type { BalanceNotice } from "@/lib/payments/notices";
+import { BalanceBanner } from "./balance-banner";
 import { DashboardNav } from "./dashboard-nav";
 
 export function DashboardShell({
   user,
   availableMicros,
+  notices = [],
   children,
 }: {
   user: SessionUser;
   availableMicros: number;
+  notices?: BalanceNotice[];
   children: ReactNode;
 }) {
   return (
@@ -34,7 +38,10 @@ export function DashboardShell({
         {/* On a phone the header's sign-out button is enough. */}
         <SignOutButton className="hidden lg:inline-flex" />
       </aside>
-      <div className="min-w-0 space-y-8">{children}</div>
+      <div className="min-w-0 space-y-8">
+        <BalanceBanner notices={notices} />
+        {children}
+      </div>
     </div>
   );
 }

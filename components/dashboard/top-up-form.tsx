@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
 import { formatCredits, formatUsd, MICROS_PER_CREDIT, MICROS_PER_USD, parseUsdToMicros } from "@/lib/catalog/pricing";
 import { imagesFor, MICROS_PER_CENT } from "@/lib/payments/amounts";
+import { creditsAfterFee } from "@/lib/billing/tiers";
 import { cn } from "@/lib/utils/cn";
 import { Field, FormMessage } from "./field";
 
@@ -29,12 +30,15 @@ export function TopUpForm({
   minUsd,
   maxUsd,
   models,
+  feePercent,
 }: {
   startTopUp: StartTopUp;
   presetsUsd: readonly number[];
   minUsd: number;
   maxUsd: number;
   models: ReferenceModel[];
+  /** The platform fee taken at top-up (pass-through pricing); 0 when every dollar becomes credit. */
+  feePercent: number;
 }) {
   const [amountUsd, setAmountUsd] = useState(String(presetsUsd[0] ?? minUsd));
   const [requestToken, setRequestToken] = useState(newRequestToken);
@@ -104,14 +108,14 @@ export function TopUpForm({
             <p>
               <span className="font-medium">{formatUsd(micros)}</span> buys{" "}
               <span className="font-medium" data-testid="topup-credits">
-                {formatCredits(micros)} credits
+                {formatCredits(creditsAfterFee(micros, feePercent))} credits
               </span>{" "}
-              (1 credit = {formatUsd(MICROS_PER_CREDIT)}), for example:
+              (1 credit = {formatUsd(MICROS_PER_CREDIT)}{feePercent > 0 ? `, after the ${feePercent}% platform fee` : ""}), for example:
             </p>
             <ul className="mt-1 list-disc pl-5">
               {models.map((model) => (
                 <li key={model.slug}>
-                  {countFormat.format(imagesFor(micros, model.priceMicros))} images of {model.name} at{" "}
+                  {countFormat.format(imagesFor(creditsAfterFee(micros, feePercent), model.priceMicros))} images of {model.name} at{" "}
                   {formatUsd(model.priceMicros)} each
                 </li>
               ))}

@@ -23,7 +23,9 @@ export function billingRefusal(error: unknown, task: { taskId: string; amountMic
   if (code === "23505") return new AppError("idempotency_conflict", `Task ${taskId} already has a reservation.`);
   if (code === "LG404") return new AppError("not_found", cause.message === "no_key" ? "No such API key on this account." : "No such account.");
   if (code === "LG402") {
-    return new AppError("insufficient_credits", `Insufficient credits: this costs ${formatUsd(task.amountMicros)} and the available balance is lower. Top up to continue.`);
+    // lumigate_reserve names the amount it tried to hold: a volume tier's price is picked in SQL.
+    const amount = cause.detail && /^\d+$/.test(cause.detail) ? BigInt(cause.detail) : task.amountMicros;
+    return new AppError("insufficient_credits", `Insufficient credits: this costs ${formatUsd(amount)} and the available balance is lower. Top up to continue.`);
   }
   if (code === "LG430") {
     return new AppError(

@@ -116,6 +116,7 @@ describe("resolveVariant", () => {
         priceCredits: 24,
         referencePriceMicros: 180_000,
         referenceSource: "fal.ai",
+        upstreamCostMicros: 180_000,
         parameters: source.parameters,
         status: "operational",
         releaseDate: "2025-11-25",

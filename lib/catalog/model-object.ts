@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type PricingModel, tierPricesMicros, volumeTiers } from "@/lib/billing/tiers";
 import { Modality, ModelTask, VariantStatus } from "@/lib/db/generated/enums";
 import { paramDescriptorSchema } from "./params";
 import { microsToCredits } from "./pricing";
@@ -11,6 +12,12 @@ export const listModelsQuery = z.strictObject({
 });
 
 const price = { price_micros: z.number().int(), price_usd: z.number() };
+
+const volumeTierSchema = z.object({
+  name: z.string(),
+  min_month_spend_micros: z.number().int().meta({ description: "The account's month-to-date spend (UTC) from which this price applies" }),
+  ...price,
+});
 
 // The answer of GET /v1/models/{id}, for the OpenAPI document; toModelObject is typed by it.
 export const modelObjectSchema = z
@@ -32,6 +39,10 @@ export const modelObjectSchema = z
       unit: z.literal("image"),
       ...price,
       credits: z.number(),
+      model: z.enum(["tiers", "passthrough"]).meta({
+        description: "tiers: price_micros is the list price, lowered by the account's month spend (see tiers); passthrough: each image costs the upstream's price and a platform fee is taken at top-up",
+      }),
+      tiers: z.array(volumeTierSchema).nullable().meta({ description: "The price per image at each volume tier, the first being price_micros; null under passthrough" }),
       reference: z
         .object({ ...price, source: z.string().nullable() })
         .nullable()
@@ -44,7 +55,8 @@ export const modelObjectSchema = z
 export const modelListSchema = z.object({ object: z.literal("list"), data: z.array(modelObjectSchema) });
 
 /** A variant in the OpenAI `model` shape, plus what image users need: price, task, parameters. */
-export function toModelObject(variant: VariantView): z.input<typeof modelObjectSchema> {
+export function toModelObject(variant: VariantView, pricingModel: PricingModel): z.input<typeof modelObjectSchema> {
+  const tierPrices = tierPricesMicros(variant.priceMicros, variant.upstreamCostMicros);
   return {
     id: variant.slug,
     object: "model" as const,
@@ -64,6 +76,15 @@ export function toModelObject(variant: VariantView): z.input<typeof modelObjectS
       price_micros: variant.priceMicros,
       price_usd: variant.priceMicros / 1_000_000,
       credits: microsToCredits(variant.priceMicros),
+      model: pricingModel,
+      tiers: pricingModel === "tiers"
+        ? volumeTiers.map((t, i) => ({
+            name: t.name,
+            min_month_spend_micros: t.fromMicros,
+            price_micros: tierPrices[i]!,
+            price_usd: tierPrices[i]! / 1_000_000,
+          }))
+        : null,
       reference: variant.referencePriceMicros === null
         ? null
         : { price_micros: variant.referencePriceMicros, price_usd: variant.referencePriceMicros / 1_000_000, source: variant.referenceSource },

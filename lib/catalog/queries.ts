@@ -8,6 +8,7 @@ import type { CatalogFilters, CatalogProviderSummary, CatalogSort, VariantView }
 const variantInclude = {
   family: { select: { slug: true, name: true, provider: { select: { slug: true, name: true } } } },
   aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
+  routes: { select: { upstreamCostMicros: true }, orderBy: { priority: "asc" }, take: 1 },
 } satisfies Prisma.VariantInclude;
 
 type VariantRow = Prisma.VariantGetPayload<{ include: typeof variantInclude }>;
@@ -29,6 +30,7 @@ function toVariantView(row: VariantRow): VariantView {
     priceCredits: microsToCredits(priceMicros),
     referencePriceMicros: row.referencePriceMicros === null ? null : Number(row.referencePriceMicros),
     referenceSource: row.referenceSource,
+    upstreamCostMicros: row.routes[0] ? Number(row.routes[0].upstreamCostMicros) : null,
     // Validated when seeded; parsed again because a JSON column is typed as anything.
     parameters: paramDescriptorsSchema.parse(row.parameters),
     status: row.status,

@@ -17,6 +17,8 @@ export type VariantView = {
   priceCredits: number;
   referencePriceMicros: number | null;
   referenceSource: string | null;
+  /** What the first route's upstream charges: the base of the volume tiers (lib/billing/tiers.ts). */
+  upstreamCostMicros: number | null;
   parameters: ParamDescriptor[];
   status: VariantStatus;
   /** ISO date, YYYY-MM-DD. */

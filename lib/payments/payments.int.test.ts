@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as balanceRoute } from "@/app/api/v1/account/balance/route";
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/route";
 import { adjustBalance, findDrift, openWallet, reserve } from "@/lib/billing";
@@ -8,29 +8,14 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { call, getRequest, newAccount, newKey, USD } from "@/lib/testing/fixtures";
-import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
-import { startStripeFake, type StripeFake } from "@/lib/testing/stripe-fake";
+import { withStripeFake } from "@/lib/testing/with-stripe-fake";
 import { getTopUpStatus, startTopUp } from "./index";
 
 // Top-ups against the local Stripe fake, through the real stripe client and the real webhook route
 // over HTTP: every delivery is signed as Stripe signs it, and the ledger must reconcile after each.
 
-let fake: StripeFake;
-let app: RouteServer;
+const stripe = withStripeFake(webhookRoute);
 const touched: string[] = [];
-
-beforeAll(async () => {
-  app = await startRouteServer([{ path: "/api/stripe/webhook", handlers: { POST: webhookRoute } }]);
-  fake = await startStripeFake({ webhookUrl: `${app.origin}/api/stripe/webhook` });
-  env.STRIPE_SECRET_KEY = "sk_test_fake";
-  env.STRIPE_WEBHOOK_SECRET = fake.webhookSecret;
-  env.STRIPE_API_BASE = fake.url;
-});
-
-afterAll(async () => {
-  await fake.stop();
-  await app.stop();
-});
 
 async function account(balanceMicros = 0): Promise<string> {
   const id = await newAccount(balanceMicros);
@@ -58,10 +43,10 @@ const storedEvent = (event: Stripe.Event) => db.stripeEvent.findUnique({ where: 
 describe("starting a top-up", () => {
   it("creates one Checkout Session with the top-up id as idempotency key and the account as client_reference_id", async () => {
     const accountId = await account();
-    const before = fake.sessions().length;
+    const before = stripe.fake.sessions().length;
     const started = await topUp(accountId, "50");
-    expect(started.url).toBe(`${fake.url}/pay/${started.sessionId}`);
-    const session = fake.sessions().find((s) => s.id === started.sessionId)!;
+    expect(started.url).toBe(`${stripe.fake.url}/pay/${started.sessionId}`);
+    const session = stripe.fake.sessions().find((s) => s.id === started.sessionId)!;
     expect(session).toMatchObject({
       mode: "payment",
       amount_total: 5000,
@@ -70,8 +55,8 @@ describe("starting a top-up", () => {
       metadata: { topup_id: started.topUpId, account_id: accountId, amount_micros: String(50 * USD) },
       success_url: "http://localhost:3000/dashboard/billing/return?session_id={CHECKOUT_SESSION_ID}",
     });
-    expect(fake.sessions()).toHaveLength(before + 1);
-    const create = fake.requests().filter((r) => r.method === "POST" && r.body.client_reference_id === accountId);
+    expect(stripe.fake.sessions()).toHaveLength(before + 1);
+    const create = stripe.fake.requests().filter((r) => r.method === "POST" && r.body.client_reference_id === accountId);
     expect(create.map((r) => r.idempotencyKey)).toEqual([started.topUpId]);
     const row = await db.topUp.findUniqueOrThrow({ where: { id: started.topUpId } });
     expect(row).toMatchObject({ accountId, amountMicros: BigInt(50 * USD), state: "open", stripeSessionId: started.sessionId });
@@ -79,13 +64,13 @@ describe("starting a top-up", () => {
 
   it("a double submit of the same form opens one session", async () => {
     const accountId = await account();
-    const before = fake.sessions().length;
+    const before = stripe.fake.sessions().length;
     const token = randomBytes(16).toString("hex");
     const [first, second] = await Promise.all([topUp(accountId, "10", token), topUp(accountId, "10", token)]);
     expect(second).toEqual(first);
     const third = await topUp(accountId, "10", token);
     expect(third).toEqual(first);
-    expect(fake.sessions()).toHaveLength(before + 1);
+    expect(stripe.fake.sessions()).toHaveLength(before + 1);
     expect(await db.topUp.count({ where: { accountId } })).toBe(1);
   });
 
@@ -123,8 +108,8 @@ describe("POST /api/stripe/webhook", () => {
   it("credits a paid checkout once when the same event arrives 20 times at once", async () => {
     const accountId = await account(2 * USD);
     const { sessionId } = await topUp(accountId);
-    const event = fake.completeSession(sessionId);
-    const deliveries = await Promise.all(Array.from({ length: 20 }, () => fake.deliver(event)));
+    const event = stripe.fake.completeSession(sessionId);
+    const deliveries = await Promise.all(Array.from({ length: 20 }, () => stripe.fake.deliver(event)));
     expect(deliveries.map((d) => d.status)).toEqual(Array(20).fill(200));
     const outcomes = deliveries.map((d) => (d.body as { outcome: string }).outcome).sort();
     expect(outcomes).toEqual(["credited", ...Array(19).fill("duplicate")]);
@@ -143,9 +128,9 @@ describe("POST /api/stripe/webhook", () => {
   ])("400: %s, with no effect", async (_, options) => {
     const accountId = await account();
     const { sessionId } = await topUp(accountId);
-    const event = fake.completeSession(sessionId);
+    const event = stripe.fake.completeSession(sessionId);
     const payload = JSON.stringify(event, null, 2);
-    const { status, body } = await fake.deliver(payload, options(payload));
+    const { status, body } = await stripe.fake.deliver(payload, options(payload));
     expect(status).toBe(400);
     expect(body).toMatchObject({ error: { code: "bad_request" } });
     expect(await storedEvent(event)).toBeNull();
@@ -155,29 +140,29 @@ describe("POST /api/stripe/webhook", () => {
   it("400: a body parsed and serialised again, even with the signature of the original", async () => {
     const accountId = await account();
     const { sessionId } = await topUp(accountId);
-    const event = fake.completeSession(sessionId);
+    const event = stripe.fake.completeSession(sessionId);
     const original = JSON.stringify(event, null, 2);
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload: original, secret: fake.webhookSecret });
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload: original, secret: stripe.fake.webhookSecret });
     const reserialised = JSON.stringify(JSON.parse(original));
     expect(reserialised).not.toBe(original);
-    const { status } = await fake.deliver(reserialised, { signature });
+    const { status } = await stripe.fake.deliver(reserialised, { signature });
     expect(status).toBe(400);
     expect(await storedEvent(event)).toBeNull();
     expect(await available(accountId)).toBe(0);
-    expect((await fake.deliver(original, { signature })).status).toBe(200);
+    expect((await stripe.fake.deliver(original, { signature })).status).toBe(200);
     expect(await available(accountId)).toBe(10 * USD);
   });
 
   it("credits nothing for an unpaid checkout, then once on async_payment_succeeded", async () => {
     const accountId = await account();
     const { sessionId } = await topUp(accountId);
-    const completed = await fake.deliver(fake.completeSession(sessionId, { paymentStatus: "unpaid" }));
+    const completed = await stripe.fake.deliver(stripe.fake.completeSession(sessionId, { paymentStatus: "unpaid" }));
     expect(completed).toMatchObject({ status: 200, body: { outcome: "awaiting_payment" } });
     expect(await available(accountId)).toBe(0);
     expect((await getTopUpStatus(accountId, sessionId)).state).toBe("processing");
-    const succeeded = fake.asyncPaymentSucceeded(sessionId);
-    expect((await fake.deliver(succeeded)).body).toMatchObject({ outcome: "credited" });
-    expect((await fake.deliver(succeeded)).body).toMatchObject({ outcome: "duplicate" });
+    const succeeded = stripe.fake.asyncPaymentSucceeded(sessionId);
+    expect((await stripe.fake.deliver(succeeded)).body).toMatchObject({ outcome: "credited" });
+    expect((await stripe.fake.deliver(succeeded)).body).toMatchObject({ outcome: "duplicate" });
     expect(await available(accountId)).toBe(10 * USD);
     await expectNoDrift([accountId]);
   });
@@ -187,13 +172,13 @@ describe("POST /api/stripe/webhook", () => {
     const reversed = await account();
     const lifecycle = async (accountId: string) => {
       const { sessionId } = await topUp(accountId, "25");
-      const completed = fake.completeSession(sessionId, { paymentStatus: "unpaid" });
-      const succeeded = fake.asyncPaymentSucceeded(sessionId);
-      const { chargeRefunded, refundCreated } = fake.refund(sessionId, 700);
+      const completed = stripe.fake.completeSession(sessionId, { paymentStatus: "unpaid" });
+      const succeeded = stripe.fake.asyncPaymentSucceeded(sessionId);
+      const { chargeRefunded, refundCreated } = stripe.fake.refund(sessionId, 700);
       return [completed, succeeded, chargeRefunded, refundCreated];
     };
-    for (const event of await lifecycle(inOrder)) expect((await fake.deliver(event)).status).toBe(200);
-    for (const event of (await lifecycle(reversed)).reverse()) expect((await fake.deliver(event)).status).toBe(200);
+    for (const event of await lifecycle(inOrder)) expect((await stripe.fake.deliver(event)).status).toBe(200);
+    for (const event of (await lifecycle(reversed)).reverse()) expect((await stripe.fake.deliver(event)).status).toBe(200);
 
     const state = async (accountId: string) => ({
       available: await available(accountId),
@@ -212,19 +197,19 @@ describe("POST /api/stripe/webhook", () => {
   it("debits a refund once though charge.refunded and refund.created both report it, and lets the balance go negative", async () => {
     const accountId = await account();
     const { sessionId } = await topUp(accountId);
-    await fake.deliver(fake.completeSession(sessionId));
+    await stripe.fake.deliver(stripe.fake.completeSession(sessionId));
     await adjustBalance({ accountId, amountMicros: -8 * USD, memo: "spent elsewhere" });
-    const { chargeRefunded, refundCreated } = fake.refund(sessionId);
-    const deliveries = await Promise.all([chargeRefunded, refundCreated, chargeRefunded, refundCreated].map((e) => fake.deliver(e)));
+    const { chargeRefunded, refundCreated } = stripe.fake.refund(sessionId);
+    const deliveries = await Promise.all([chargeRefunded, refundCreated, chargeRefunded, refundCreated].map((e) => stripe.fake.deliver(e)));
     expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200, 200]);
     expect(await available(accountId)).toBe(-8 * USD);
     const refunds = (await ledger(accountId)).filter((e) => e.kind === "refund");
     expect(refunds).toEqual([{ kind: "refund", amountMicros: BigInt(-10 * USD), externalRef: expect.stringMatching(/^re_/) }]);
     await expect(reserve({ accountId, amountMicros: 35_000, taskId: newId("task") })).rejects.toMatchObject({ code: "insufficient_credits" });
 
-    const second = fake.refund(sessionId, 100);
-    expect((await fake.deliver(second.refundCreated)).body).toMatchObject({ outcome: "debited" });
-    expect((await fake.deliver(second.chargeRefunded)).body).toMatchObject({ outcome: "already_debited" });
+    const second = stripe.fake.refund(sessionId, 100);
+    expect((await stripe.fake.deliver(second.refundCreated)).body).toMatchObject({ outcome: "debited" });
+    expect((await stripe.fake.deliver(second.chargeRefunded)).body).toMatchObject({ outcome: "already_debited" });
     expect(await available(accountId)).toBe(-9 * USD);
     await expectNoDrift([accountId]);
   });
@@ -235,11 +220,11 @@ describe("POST /api/stripe/webhook", () => {
     const { key: test } = await newKey(accountId, { mode: "test" });
     const balance = (key: string) => call(balanceRoute, getRequest("http://localhost/api/v1/account/balance", key));
     const { sessionId } = await topUp(accountId);
-    await fake.deliver(fake.completeSession(sessionId));
+    await stripe.fake.deliver(stripe.fake.completeSession(sessionId));
     expect((await balance(live)).status).toBe(200);
 
-    const created = fake.openDispute(sessionId);
-    expect((await fake.deliver(created)).body).toMatchObject({ outcome: "frozen" });
+    const created = stripe.fake.openDispute(sessionId);
+    expect((await stripe.fake.deliver(created)).body).toMatchObject({ outcome: "frozen" });
     const refused = await balance(live);
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({
@@ -249,11 +234,11 @@ describe("POST /api/stripe/webhook", () => {
     expect((await balance(test)).status).toBe(200);
 
     const disputeId = (created.data.object as { id: string }).id;
-    expect((await fake.deliver(fake.closeDispute(disputeId, "won"))).body).toMatchObject({ outcome: "unfrozen" });
+    expect((await stripe.fake.deliver(stripe.fake.closeDispute(disputeId, "won"))).body).toMatchObject({ outcome: "unfrozen" });
     expect((await balance(live)).status).toBe(200);
     expect(await available(accountId)).toBe(10 * USD);
     // A late redelivery of the created event must not freeze the account again.
-    expect((await fake.deliver(created)).body).toMatchObject({ outcome: "duplicate" });
+    expect((await stripe.fake.deliver(created)).body).toMatchObject({ outcome: "duplicate" });
     expect((await balance(live)).status).toBe(200);
     await expectNoDrift([accountId]);
   });
@@ -262,11 +247,11 @@ describe("POST /api/stripe/webhook", () => {
     const accountId = await account();
     const { key: live } = await newKey(accountId);
     const { sessionId } = await topUp(accountId);
-    await fake.deliver(fake.completeSession(sessionId));
-    const created = fake.openDispute(sessionId);
-    const closed = fake.closeDispute((created.data.object as { id: string }).id, "lost");
-    expect((await fake.deliver(closed)).body).toMatchObject({ outcome: "frozen" });
-    expect((await fake.deliver(created)).body).toMatchObject({ outcome: "frozen" });
+    await stripe.fake.deliver(stripe.fake.completeSession(sessionId));
+    const created = stripe.fake.openDispute(sessionId);
+    const closed = stripe.fake.closeDispute((created.data.object as { id: string }).id, "lost");
+    expect((await stripe.fake.deliver(closed)).body).toMatchObject({ outcome: "frozen" });
+    expect((await stripe.fake.deliver(created)).body).toMatchObject({ outcome: "frozen" });
     expect(await db.stripeDispute.findFirstOrThrow({ where: { accountId } })).toMatchObject({ status: "lost" });
     expect((await call(balanceRoute, getRequest("http://localhost/api/v1/account/balance", live))).status).toBe(403);
     expect(await available(accountId)).toBe(0);
@@ -274,8 +259,8 @@ describe("POST /api/stripe/webhook", () => {
   });
 
   it("200 for an event type it does not handle, with nothing stored", async () => {
-    const event = fake.event("customer.created", { id: "cus_123", object: "customer" });
-    const { status, body } = await fake.deliver(event);
+    const event = stripe.fake.event("customer.created", { id: "cus_123", object: "customer" });
+    const { status, body } = await stripe.fake.deliver(event);
     expect(status).toBe(200);
     expect(body).toEqual({ received: true, outcome: "ignored" });
     expect(await storedEvent(event)).toBeNull();
@@ -284,19 +269,19 @@ describe("POST /api/stripe/webhook", () => {
   it("200 and no credit for a checkout this gateway did not open", async () => {
     const stranger = await account();
     const { sessionId } = await topUp(stranger);
-    const event = fake.completeSession(sessionId);
-    const forged = fake.event("checkout.session.completed", { ...(event.data.object as object), client_reference_id: "acct_someone_else" });
-    expect((await fake.deliver(forged)).body).toMatchObject({ outcome: "not_ours" });
+    const event = stripe.fake.completeSession(sessionId);
+    const forged = stripe.fake.event("checkout.session.completed", { ...(event.data.object as object), client_reference_id: "acct_someone_else" });
+    expect((await stripe.fake.deliver(forged)).body).toMatchObject({ outcome: "not_ours" });
     expect(await available(stranger)).toBe(0);
   });
 
   it("500 when processing fails, with nothing half-written, and the retry then applies it", async () => {
     const accountId = await account();
     const { sessionId, topUpId } = await topUp(accountId);
-    const event = fake.completeSession(sessionId);
+    const event = stripe.fake.completeSession(sessionId);
     // The top-up moves to paid before the credit fails on the missing wallet: both must roll back.
     await db.wallet.delete({ where: { accountId } });
-    const failed = await fake.deliver(event);
+    const failed = await stripe.fake.deliver(event);
     expect(failed.status).toBe(500);
     expect(failed.body).toMatchObject({ error: { code: "internal" } });
     expect(await storedEvent(event)).toBeNull();
@@ -304,7 +289,7 @@ describe("POST /api/stripe/webhook", () => {
     expect(await db.ledgerEntry.count({ where: { accountId } })).toBe(0);
 
     await db.$transaction((tx) => openWallet(tx, accountId, 0));
-    expect((await fake.deliver(event)).body).toMatchObject({ outcome: "credited" });
+    expect((await stripe.fake.deliver(event)).body).toMatchObject({ outcome: "credited" });
     expect(await available(accountId)).toBe(10 * USD);
     await expectNoDrift([accountId]);
   });
@@ -312,16 +297,16 @@ describe("POST /api/stripe/webhook", () => {
   it("500 when Stripe cannot be asked whose refund it is, and the retry then debits it", async () => {
     const accountId = await account();
     const { sessionId } = await topUp(accountId);
-    const completed = fake.completeSession(sessionId);
-    const { refundCreated } = fake.refund(sessionId);
+    const completed = stripe.fake.completeSession(sessionId);
+    const { refundCreated } = stripe.fake.refund(sessionId);
     // Delivered before the checkout: only Stripe can say which top-up the PaymentIntent paid.
-    fake.failNext("/v1/checkout/sessions");
-    expect((await fake.deliver(refundCreated)).status).toBe(500);
+    stripe.fake.failNext("/v1/checkout/sessions");
+    expect((await stripe.fake.deliver(refundCreated)).status).toBe(500);
     expect(await storedEvent(refundCreated)).toBeNull();
     expect(await available(accountId)).toBe(0);
-    expect((await fake.deliver(refundCreated)).body).toMatchObject({ outcome: "debited" });
+    expect((await stripe.fake.deliver(refundCreated)).body).toMatchObject({ outcome: "debited" });
     expect(await available(accountId)).toBe(-10 * USD);
-    expect((await fake.deliver(completed)).body).toMatchObject({ outcome: "credited" });
+    expect((await stripe.fake.deliver(completed)).body).toMatchObject({ outcome: "credited" });
     expect(await available(accountId)).toBe(0);
     await expectNoDrift([accountId]);
   });

@@ -10,6 +10,8 @@ export const checkoutSessionObject = z.object({
   metadata: z.record(z.string(), z.string()).nullable(),
   payment_status: z.enum(["paid", "unpaid", "no_payment_required"]),
   payment_intent: ref.nullable(),
+  /** Set when the session created or reused a customer (our sessions save the card on one). */
+  customer: ref.nullable().optional(),
 });
 export type CheckoutSessionObject = z.infer<typeof checkoutSessionObject>;
 
@@ -40,3 +42,16 @@ export const disputeObject = z.object({
   status: z.string(),
 });
 export type DisputeObject = z.infer<typeof disputeObject>;
+
+export const paymentIntentObject = z.object({
+  id: z.string().startsWith("pi_"),
+  status: z.string(),
+  customer: ref.nullable().optional(),
+  payment_method: ref.nullable().optional(),
+});
+
+export const cardPaymentMethodObject = z.object({
+  id: z.string().startsWith("pm_"),
+  customer: ref.nullable().optional(),
+  card: z.object({ brand: z.string().max(40), last4: z.string().regex(/^\d{4}$/) }).nullable().optional(),
+});

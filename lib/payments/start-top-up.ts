@@ -55,6 +55,7 @@ export async function startTopUp(input: {
   const amountMicros = amountMicrosOf(input.amountUsd);
   const topUp = await claimTopUp(input.accountId, input.requestToken, amountMicros);
   const metadata = { topup_id: topUp.id, account_id: input.accountId, amount_micros: String(amountMicros) };
+  const { stripeCustomerId } = await db.account.findUniqueOrThrow({ where: { id: input.accountId }, select: { stripeCustomerId: true } });
   const returnUrl = `${input.baseUrl.replace(/\/$/, "")}/dashboard/billing/return`;
   let session;
   try {
@@ -63,7 +64,10 @@ export async function startTopUp(input: {
         mode: "payment",
         client_reference_id: input.accountId,
         metadata,
-        payment_intent_data: { metadata },
+        // Every card checkout saves its card on the account's customer, so that auto-recharge can
+        // charge it off-session later; Stripe refuses customer_creation beside an existing customer.
+        ...(stripeCustomerId ? { customer: stripeCustomerId } : { customer_creation: "always" as const }),
+        payment_intent_data: { metadata, setup_future_usage: "off_session" },
         line_items: [
           {
             quantity: 1,

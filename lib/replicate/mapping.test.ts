@@ -25,6 +25,7 @@ function view(slug: string): VariantView {
     priceCredits: 0,
     referencePriceMicros: null,
     referenceSource: null,
+    upstreamCostMicros: null,
     parameters: v.parameters,
     status: "operational",
     releaseDate: v.releaseDate,

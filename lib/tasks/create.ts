@@ -1,5 +1,6 @@
 import "server-only";
 import { billingRefusal, spendPeriods } from "@/lib/billing";
+import { variantPricing } from "@/lib/billing/pricing-model";
 import { byokFeeMicros, byokPlan } from "@/lib/byok";
 import { sizeFor } from "@/lib/catalog/size";
 import { db, type Prisma } from "@/lib/db";
@@ -81,8 +82,12 @@ export async function insertTask(
   const { accountId, keyId, mode } = task.key;
   const taskId = newId("task");
   const byok = mode === "live" ? await byokPlan(tx, accountId, found.routes.map((r) => r.providerSlug)) : null;
-  const feeMicros = byok ? byokFeeMicros(variant.priceMicros, env.BYOK_FEE_PERCENT) : null;
-  const priceMicros = mode === "test" ? 0 : feeMicros !== null && !byok?.fallback ? feeMicros : variant.priceMicros;
+  const pricing = variantPricing({ priceMicros: variant.priceMicros, upstreamCostMicros: found.routes[0]?.upstreamCostMicros ?? null });
+  const feeMicros = byok ? byokFeeMicros(pricing.baseMicros, env.BYOK_FEE_PERCENT) : null;
+  const isFullPrice = mode === "live" && (feeMicros === null || byok?.fallback === true);
+  const priceMicros = isFullPrice ? pricing.baseMicros : mode === "test" ? 0 : feeMicros!;
+  // A full price moves with the month's spend: the SQL picks its tier in the statement that holds it.
+  const tiers = isFullPrice ? pricing.tiers : null;
   const simulated = byok ? !anyRealUpstream() : isSimulated(found, mode);
   const size = sizeFor(
     { familySlug: variant.family.slug, resolutionTier: variant.resolutionTier },
@@ -97,7 +102,8 @@ export async function insertTask(
         ${task.surface}, ${JSON.stringify(input)}::jsonb, ${size.width}::int, ${size.height}::int,
         ${BigInt(priceMicros)}::bigint, ${task.callbackUrl ?? null}::text, ${simulated},
         ${deadline}::timestamp, ${day}, ${month}, ${newId("txn")}, ${idempotency?.key ?? null}::text,
-        ${feeMicros === null ? null : BigInt(feeMicros)}::bigint, ${byok?.fallback ?? false})`;
+        ${feeMicros === null ? null : BigInt(feeMicros)}::bigint, ${byok?.fallback ?? false},
+        ${tiers?.pricesMicros ?? null}::bigint[], ${tiers?.thresholdsMicros ?? null}::bigint[])`;
   } catch (error) {
     throw billingRefusal(error, { taskId, amountMicros: priceMicros }) ?? error;
   }

@@ -9,6 +9,7 @@ export const jobNames = {
   poll: "task_poll",
   callback: "callback_deliver",
   housekeeping: "housekeeping",
+  lowBalance: "account_low_balance",
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

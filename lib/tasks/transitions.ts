@@ -3,6 +3,7 @@ import { captureHold, releaseHold } from "@/lib/billing";
 import { chargedMicros } from "@/lib/byok";
 import { db, type Prisma } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
+import { queueLowBalanceJob } from "@/lib/payments";
 import { newId } from "@/lib/ids";
 import type { UpstreamRef } from "@/lib/providers/types";
 import { releaseTaskSlot } from "@/lib/ratelimit";
@@ -136,6 +137,7 @@ export async function finishTask(taskId: string, finish: Finish): Promise<boolea
       // The state transition above is the guard; a hold already settled means the ledger and the
       // task disagree, and nothing may commit on top of that.
       if (!settled) throw new Error(`The hold of ${taskId} was already settled while the task was in flight.`);
+      if (finish.kind === "success") await queueLowBalanceJob(tx, task.accountId);
     }
     if (task.callbackUrl) await enqueueCallback(tx, taskId, task.accountId, task.callbackUrl);
     return true;

@@ -54,6 +54,48 @@ describe("stripe fake", () => {
     expect((await stripe.refunds.list({ charge: chargeId })).data).toMatchObject([{ amount: 200, status: "succeeded" }]);
   });
 
+  it("a Checkout that saves its card makes a customer with the card attached, and charges it off-session", async () => {
+    const session = await stripe.checkout.sessions.create({ ...params(1000), customer_creation: "always", payment_intent_data: { setup_future_usage: "off_session" } });
+    const paid = fake.completeSession(session.id, { paymentMethod: "pm_card_mastercard" }).data.object as { customer: string; payment_intent: string };
+    expect(paid.customer).toMatch(/^cus_/);
+    const intent = await stripe.paymentIntents.retrieve(paid.payment_intent);
+    const card = await stripe.paymentMethods.retrieve(intent.payment_method as string);
+    expect(card).toMatchObject({ customer: paid.customer, card: { brand: "mastercard", last4: "4444" } });
+
+    const charge = { amount: 2500, currency: "usd", customer: paid.customer, payment_method: card.id, off_session: true, confirm: true };
+    const first = await stripe.paymentIntents.create(charge, { idempotencyKey: "ar_1" });
+    expect(first).toMatchObject({ status: "succeeded", amount: 2500, customer: paid.customer });
+    expect((await stripe.paymentIntents.create(charge, { idempotencyKey: "ar_1" })).id).toBe(first.id);
+    expect(fake.paymentIntents().filter((p) => p.amount === 2500)).toHaveLength(1);
+  });
+
+  it.each([
+    ["pm_card_chargeDeclined", "card_declined"],
+    ["pm_card_authenticationRequired", "authentication_required"],
+  ])("an off-session charge of %s is a 402 StripeCardError %s carrying its payment intent, replayed under its key", async (testCard, code) => {
+    const session = await stripe.checkout.sessions.create({ ...params(1000), customer_creation: "always", payment_intent_data: { setup_future_usage: "off_session" } });
+    const paid = fake.completeSession(session.id, { paymentMethod: testCard }).data.object as { customer: string; payment_intent: string };
+    const { payment_method } = await stripe.paymentIntents.retrieve(paid.payment_intent);
+    const charge = { amount: 1000, currency: "usd", customer: paid.customer, payment_method: payment_method as string, off_session: true, confirm: true };
+    const error = await stripe.paymentIntents.create(charge, { idempotencyKey: `ar_${testCard}` }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
+    expect(error).toMatchObject({ statusCode: 402, code, payment_intent: { status: "requires_payment_method" } });
+    const again = await stripe.paymentIntents.create(charge, { idempotencyKey: `ar_${testCard}` }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ code, payment_intent: { id: (error as Stripe.errors.StripeCardError).payment_intent!.id } });
+  });
+
+  it("refuses a card that is not attached to the customer charged", async () => {
+    const session = await stripe.checkout.sessions.create(params(1000));
+    const paid = fake.completeSession(session.id).data.object as { payment_intent: string };
+    const { payment_method } = await stripe.paymentIntents.retrieve(paid.payment_intent);
+    const other = await stripe.checkout.sessions.create({ ...params(1000), customer_creation: "always", payment_intent_data: { setup_future_usage: "off_session" } });
+    const { customer } = fake.completeSession(other.id).data.object as { customer: string };
+    const error = await stripe.paymentIntents
+      .create({ amount: 1000, currency: "usd", customer, payment_method: payment_method as string, off_session: true, confirm: true })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ statusCode: 400, param: "payment_method" });
+  });
+
   it("decodes Stripe's form encoding into nested objects and arrays", () => {
     expect(parseStripeForm("a=1&line_items[0][price_data][currency]=usd&line_items[1][quantity]=2&metadata[k]=v")).toEqual({
       a: "1",

@@ -8,8 +8,17 @@ import Stripe from "stripe";
 // Checkout page for the e2e journey. State lives in memory and dies with the server.
 
 type Json = Record<string, unknown>;
-type Session = Json & { id: string; amount_total: number; payment_intent: string | null; success_url: string; cancel_url: string };
-type Charge = { id: string; payment_intent: string; amount: number; sessionId: string };
+type Session = Json & {
+  id: string;
+  amount_total: number;
+  customer: string | null;
+  payment_intent: string | null;
+  success_url: string;
+  cancel_url: string;
+};
+type Charge = { id: string; payment_intent: string; amount: number; sessionId: string | null };
+type PaymentIntent = Json & { id: string; amount: number; status: string; customer: string | null; payment_method: string | null };
+type PaymentMethod = Json & { id: string; customer: string | null };
 type Refund = Json & { id: string; charge: string; amount: number };
 type Dispute = Json & { id: string; charge: string };
 export type FakeRequest = { method: string; path: string; idempotencyKey: string | null; body: Json };
@@ -22,8 +31,15 @@ export type StripeFake = {
   sessions(): Session[];
   /** The next `count` API requests whose path starts with `pathPrefix` answer 500 (and say not to retry). */
   failNext(pathPrefix: string, count?: number): void;
-  /** Pays (or, for a bank debit, completes unpaid) a session and returns checkout.session.completed. */
-  completeSession(sessionId: string, opts?: { paymentStatus?: "paid" | "unpaid" }): Stripe.Event;
+  /** PaymentIntents created through the API (off-session charges) and by paid checkouts. */
+  paymentIntents(): PaymentIntent[];
+  /**
+   * Pays (or, for a bank debit, completes unpaid) a session and returns checkout.session.completed.
+   * The card is made from `paymentMethod` (a Stripe test id: pm_card_visa by default, pm_card_chargeDeclined
+   * declines later off-session charges, pm_card_authenticationRequired asks for 3-D Secure); a
+   * session opened to save it gets a customer with the card attached.
+   */
+  completeSession(sessionId: string, opts?: { paymentStatus?: "paid" | "unpaid"; paymentMethod?: string }): Stripe.Event;
   /** The later success of an unpaid session's payment: checkout.session.async_payment_succeeded. */
   asyncPaymentSucceeded(sessionId: string): Stripe.Event;
   /** Refunds a paid session (all of it by default): the charge.refunded and refund.created events. */
@@ -76,6 +92,14 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const list = (url: string, data: unknown[]) => ({ object: "list", data, has_more: false, url });
 
+// Stripe's test payment methods, as https://docs.stripe.com/testing names them.
+const testCards: Record<string, { brand: string; last4: string }> = {
+  pm_card_visa: { brand: "visa", last4: "4242" },
+  pm_card_mastercard: { brand: "mastercard", last4: "4444" },
+  pm_card_chargeDeclined: { brand: "visa", last4: "0002" },
+  pm_card_authenticationRequired: { brand: "visa", last4: "3184" },
+};
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startStripeFake(
@@ -86,6 +110,9 @@ export async function startStripeFake(
   const charges = new Map<string, Charge>();
   const refunds = new Map<string, Refund>();
   const disputes = new Map<string, Dispute>();
+  const paymentIntents = new Map<string, PaymentIntent>();
+  const paymentMethods = new Map<string, PaymentMethod>();
+  const customers = new Set<string>();
   const idempotent = new Map<string, { body: string; status: number; response: unknown }>();
   const seen: FakeRequest[] = [];
   const failures: { pathPrefix: string; count: number }[] = [];
@@ -129,6 +156,9 @@ export async function startStripeFake(
       amount_total: amount,
       client_reference_id: (body.client_reference_id as string) ?? null,
       created: now(),
+      customer: (body.customer as string) ?? null,
+      customer_creation: (body.customer_creation as string) ?? null,
+      setup_future_usage: ((body.payment_intent_data as Json | undefined)?.setup_future_usage as string) ?? null,
       currency: ((items[0]?.price_data as Json | undefined)?.currency as string) ?? "usd",
       expires_at: now() + 86_400,
       livemode: false,
@@ -145,13 +175,88 @@ export async function startStripeFake(
     return session;
   }
 
-  function completeSession(sessionId: string, { paymentStatus = "paid" }: { paymentStatus?: "paid" | "unpaid" } = {}) {
+  /** The test card a payment method was made from, which decides how its charges answer. */
+  const cardOf = new Map<string, string>();
+
+  /** A new payment method from a test card id, as Checkout makes one for each card entered. */
+  function newPaymentMethod(testCard: string): PaymentMethod {
+    const card = testCards[testCard];
+    if (!card) throw new Error(`stripe fake: unknown test card ${testCard}`);
+    const pm: PaymentMethod = { id: newId("pm"), object: "payment_method", type: "card", card: { ...card, exp_month: 12, exp_year: 2034 }, customer: null };
+    paymentMethods.set(pm.id, pm);
+    cardOf.set(pm.id, testCard);
+    return pm;
+  }
+
+  function completeSession(sessionId: string, opts: { paymentStatus?: "paid" | "unpaid"; paymentMethod?: string } = {}) {
+    const { paymentStatus = "paid", paymentMethod = "pm_card_visa" } = opts;
     const session = sessionOrThrow(sessionId);
+    if (!session.customer && session.customer_creation === "always") {
+      session.customer = newId("cus");
+      customers.add(session.customer);
+    }
+    const pm = newPaymentMethod(paymentMethod);
+    if (session.customer && session.setup_future_usage) pm.customer = session.customer;
     const paymentIntent = newId("pi");
+    paymentIntents.set(paymentIntent, {
+      id: paymentIntent,
+      object: "payment_intent",
+      amount: session.amount_total,
+      currency: "usd",
+      customer: session.customer,
+      payment_method: pm.id,
+      setup_future_usage: session.setup_future_usage ?? null,
+      status: paymentStatus === "paid" ? "succeeded" : "processing",
+      metadata: structuredClone(session.metadata ?? {}),
+    });
     Object.assign(session, { status: "complete", payment_status: paymentStatus, payment_intent: paymentIntent });
     const chargeId = newId("ch");
     charges.set(chargeId, { id: chargeId, payment_intent: paymentIntent, amount: session.amount_total, sessionId });
     return event("checkout.session.completed", session);
+  }
+
+  /** POST /v1/payment_intents with confirm: charges a saved card now, or answers Stripe's card error. */
+  function createPaymentIntent(body: Json): [number, unknown] {
+    const invalid = (message: string, param: string): [number, unknown] => [400, { error: { type: "invalid_request_error", message, param } }];
+    const amount = Number(body.amount);
+    if (!Number.isInteger(amount) || amount < 50) return invalid("Amount must be at least $0.50 usd.", "amount");
+    if (body.currency !== "usd") return invalid("Only usd is supported by the fake.", "currency");
+    const customer = (body.customer as string | undefined) ?? null;
+    if (customer && !customers.has(customer)) return [404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such customer: '${customer}'`, param: "customer" } }];
+    const pm = body.payment_method ? paymentMethods.get(String(body.payment_method)) : undefined;
+    if (body.payment_method && !pm) return [404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such PaymentMethod: '${String(body.payment_method)}'`, param: "payment_method" } }];
+    if (pm && pm.customer !== customer) {
+      return invalid(`The provided PaymentMethod was previously used without being attached to a Customer or was detached from a Customer, and may not be used again.`, "payment_method");
+    }
+    const intent: PaymentIntent = {
+      id: newId("pi"),
+      object: "payment_intent",
+      amount,
+      currency: "usd",
+      customer,
+      payment_method: pm?.id ?? null,
+      off_session: body.off_session === "true",
+      metadata: (body.metadata as Json) ?? {},
+      status: "requires_payment_method",
+      last_payment_error: null,
+    };
+    paymentIntents.set(intent.id, intent);
+    if (body.confirm !== "true" || !pm) return [200, intent];
+    const decline = (code: string, message: string, extra: Json = {}): [number, unknown] => {
+      intent.last_payment_error = { type: "card_error", code, message, ...extra };
+      return [402, { error: { type: "card_error", code, message, ...extra, payment_intent: structuredClone(intent) } }];
+    };
+    if (cardOf.get(pm.id) === "pm_card_chargeDeclined") return decline("card_declined", "Your card was declined.", { decline_code: "generic_decline" });
+    if (cardOf.get(pm.id) === "pm_card_authenticationRequired") {
+      if (intent.off_session) return decline("authentication_required", "Your card was declined. This transaction requires authentication.", { decline_code: "authentication_required" });
+      intent.status = "requires_action";
+      return [200, intent];
+    }
+    intent.status = "succeeded";
+    const chargeId = newId("ch");
+    charges.set(chargeId, { id: chargeId, payment_intent: intent.id, amount, sessionId: null });
+    intent.latest_charge = chargeId;
+    return [200, intent];
   }
 
   async function deliver(ev: Stripe.Event | string, o: { webhookUrl?: string; timestamp?: number; signature?: string } = {}) {
@@ -224,6 +329,17 @@ export async function startStripeFake(
       const session = sessions.get(sessionMatch[1]!);
       return session ? [200, session] : missing("checkout.session", sessionMatch[1]!);
     }
+    if (method === "POST" && url.pathname === "/v1/payment_intents") return createPaymentIntent(body);
+    const intentMatch = /^\/v1\/payment_intents\/([^/]+)$/.exec(url.pathname);
+    if (method === "GET" && intentMatch) {
+      const intent = paymentIntents.get(intentMatch[1]!);
+      return intent ? [200, intent] : missing("payment_intent", intentMatch[1]!);
+    }
+    const methodMatch = /^\/v1\/payment_methods\/([^/]+)$/.exec(url.pathname);
+    if (method === "GET" && methodMatch) {
+      const pm = paymentMethods.get(methodMatch[1]!);
+      return pm ? [200, pm] : missing("payment_method", methodMatch[1]!);
+    }
     if (method === "GET" && url.pathname === "/v1/refunds") {
       const charge = url.searchParams.get("charge");
       return [200, list(url.pathname, [...refunds.values()].filter((r) => !charge || r.charge === charge))];
@@ -281,6 +397,7 @@ export async function startStripeFake(
     webhookSecret,
     requests: () => [...seen],
     sessions: () => [...sessions.values()].map((s) => structuredClone(s)),
+    paymentIntents: () => [...paymentIntents.values()].map((p) => structuredClone(p)),
     failNext: (pathPrefix, count = 1) => void failures.push({ pathPrefix, count }),
     completeSession,
     asyncPaymentSucceeded(sessionId) {

@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import { Logger, makeWorkerUtils, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { handleLowBalance } from "@/lib/payments";
 import { jobNames } from "@/lib/tasks/queue";
 import { deliverCallbackAttempt } from "./callback";
 import { housekeeping } from "./housekeeping";
@@ -12,6 +13,7 @@ import { submitTask } from "./submit";
 
 const submitPayload = z.object({ taskId: z.string(), round: z.number().int().nonnegative().optional() });
 const callbackPayload = z.object({ deliveryId: z.string() });
+const lowBalancePayload = z.object({ accountId: z.string() });
 
 const taskList: TaskList = {
   [jobNames.submit]: async (payload, helpers) => {
@@ -23,6 +25,9 @@ const taskList: TaskList = {
   },
   [jobNames.callback]: async (payload) => {
     await deliverCallbackAttempt(callbackPayload.parse(payload).deliveryId);
+  },
+  [jobNames.lowBalance]: async (payload) => {
+    await handleLowBalance(lowBalancePayload.parse(payload).accountId);
   },
   [jobNames.housekeeping]: async () => {
     await housekeeping();

@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AutoRechargeForm, NotifyBelowForm } from "@/components/dashboard/auto-recharge-form";
 import { BalanceCard } from "@/components/dashboard/balance-card";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { LedgerTable } from "@/components/dashboard/ledger-table";
+import { TierPanel } from "@/components/dashboard/tier-panel";
 import { TopUpForm } from "@/components/dashboard/top-up-form";
+import { topUpFeePercent } from "@/lib/billing/pricing-model";
 import { TopUpsNotConfigured } from "@/components/dashboard/top-ups-not-configured";
 import { requestBaseUrl } from "@/components/site/request-base-url";
 import { Card } from "@/components/ui/card";
 import { getAccountBalance, getAccountLedger, requireUser } from "@/lib/auth";
+import { tierPanelProps } from "@/lib/billing/tier-status";
 import { env } from "@/lib/env";
-import { isStripeConfigured, topUpReferenceModels } from "@/lib/payments";
+import { mailAvailable } from "@/lib/mail";
+import { getAutoRechargeSettings, isStripeConfigured, topUpReferenceModels } from "@/lib/payments";
 import { TOPUP_PRESETS_USD } from "@/lib/payments/amounts";
-import { startTopUpAction } from "./actions";
+import { saveAutoRechargeAction, saveNotifyBelowAction, startTopUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -20,11 +25,12 @@ const LEDGER_ROWS = 100;
 export default async function BillingPage() {
   const user = await requireUser();
   const isConfigured = isStripeConfigured();
-  const [balance, ledger, models, baseUrl] = await Promise.all([
+  const [balance, ledger, models, baseUrl, autoRecharge] = await Promise.all([
     getAccountBalance(user),
     getAccountLedger(user, { limit: LEDGER_ROWS }),
     isConfigured ? topUpReferenceModels() : [],
     requestBaseUrl(),
+    getAutoRechargeSettings(user.accountId),
   ]);
 
   return (
@@ -42,6 +48,7 @@ export default async function BillingPage() {
                 minUsd={env.TOPUP_MIN_USD}
                 maxUsd={env.TOPUP_MAX_USD}
                 models={models}
+                feePercent={topUpFeePercent()}
               />
             </Card>
           ) : (
@@ -49,6 +56,19 @@ export default async function BillingPage() {
           )}
         </div>
       </div>
+      <div className="grid items-start gap-4 md:grid-cols-3">
+        <Card className="space-y-3 p-5">
+          <h2 className="font-medium">Low-balance notice</h2>
+          <NotifyBelowForm save={saveNotifyBelowAction} notifyBelowMicros={autoRecharge.notifyBelowMicros} mailAvailable={mailAvailable} />
+        </Card>
+        {isConfigured && (
+          <Card className="space-y-3 p-5 md:col-span-2">
+            <h2 className="font-medium">Auto-recharge</h2>
+            <AutoRechargeForm save={saveAutoRechargeAction} settings={autoRecharge} minUsd={env.TOPUP_MIN_USD} />
+          </Card>
+        )}
+      </div>
+      <TierPanel {...await tierPanelProps(user.accountId)} />
       <section aria-labelledby="ledger-title" className="space-y-3">
         <div className="space-y-1">
           <h2 id="ledger-title" className="text-lg font-semibold">

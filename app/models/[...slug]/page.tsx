@@ -8,10 +8,14 @@ import { ModelFaq } from "@/components/catalog/model-faq";
 import { ModelHeader } from "@/components/catalog/model-header";
 import { ParametersTable } from "@/components/catalog/parameters-table";
 import { PricingCompare } from "@/components/catalog/pricing-compare";
+import { TierPrices } from "@/components/catalog/tier-prices";
 import { UseViaApi } from "@/components/catalog/use-via-api";
 import { VariantGrid } from "@/components/catalog/variant-grid";
 import { modalityLabels, taskLabels } from "@/components/catalog/variant-labels";
 import { requestBaseUrl } from "@/components/site/request-base-url";
+import { getCurrentUser } from "@/lib/auth";
+import { pricingModel, topUpFeePercent } from "@/lib/billing/pricing-model";
+import { monthSpendMicros } from "@/lib/billing/tier-status";
 import { byokUpstreamsFor } from "@/lib/byok";
 import { formatUsd, getVariants, resolveVariant } from "@/lib/catalog";
 import { servingStatus } from "@/lib/catalog/serving";
@@ -69,10 +73,11 @@ export default async function ModelPage({ params }: Props) {
   if (isAlias) permanentRedirect(`/models/${variant.slug}`);
 
   const related = variant.relatedSlugs.length > 0 ? await getVariants(variant.relatedSlugs) : [];
-  const [statuses, baseUrl, byokUpstreams] = await Promise.all([
+  const [statuses, baseUrl, byokUpstreams, accountSpentMicros] = await Promise.all([
     servingStatus([variant, ...related]),
     requestBaseUrl(),
     byokUpstreamsFor(variant.slug),
+    getCurrentUser().then((user) => (user ? monthSpendMicros(user.accountId) : null)),
   ]);
   const shownSections = sections.filter((s) => s.id !== "related" || related.length > 0);
 
@@ -158,6 +163,7 @@ export default async function ModelPage({ params }: Props) {
 
           <Section id="pricing" intro="What one image costs, here and elsewhere.">
             <PricingCompare variant={variant} />
+            <TierPrices variant={variant} pricingModel={pricingModel()} feePercent={topUpFeePercent()} accountSpentMicros={accountSpentMicros} />
           </Section>
 
           {related.length > 0 && (

@@ -1,3 +1,4 @@
+import { pricingModel } from "@/lib/billing/pricing-model";
 import { resolveVariant } from "@/lib/catalog";
 import { modelObjectSchema, toModelObject } from "@/lib/catalog/model-object";
 import { AppError } from "@/lib/errors";
@@ -32,6 +33,6 @@ export const GET = apiRoute(
         param: "model",
       });
     }
-    return toModelObject(found.variant);
+    return toModelObject(found.variant, pricingModel());
   },
 );
