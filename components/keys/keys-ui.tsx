@@ -45,6 +45,8 @@ export function useKeysUi(): KeysUi {
 }
 
 const PRIMARY_CREATE_ID = "create-key";
+/** About two seconds at 60 frames a second. */
+const FOCUS_WAIT_FRAMES = 120;
 
 /**
  * Holds the create dialog and the one-time reveal at page level. A dialog inside the list would
@@ -72,11 +74,17 @@ export function KeysUiProvider({ actions, children }: { actions: KeyServerAction
   );
 
   // The element that opened the flow may be gone by now (the empty state's button), so fall back
-  // to the page's own create button rather than letting focus drop to the document.
+  // to the page's own create button rather than letting focus drop to the document. That button
+  // arrives with the refreshed list, which on a busy server can land after the dialog closes.
   function restoreFocus(event: Event) {
     event.preventDefault();
-    const target = opener.current?.isConnected ? opener.current : document.getElementById(PRIMARY_CREATE_ID);
-    target?.focus();
+    const from = opener.current;
+    const focusWhenThere = (framesLeft: number) => {
+      const target = from?.isConnected ? from : document.getElementById(PRIMARY_CREATE_ID);
+      if (target) target.focus();
+      else if (framesLeft > 0) requestAnimationFrame(() => focusWhenThere(framesLeft - 1));
+    };
+    focusWhenThere(FOCUS_WAIT_FRAMES);
   }
 
   return (
