@@ -167,6 +167,27 @@ describe("POST /api/stripe/webhook", () => {
     await expectNoDrift([accountId]);
   });
 
+  it("a failed bank debit or an expired checkout ends the top-up without credit, and never undoes a paid one", async () => {
+    const failing = await account();
+    const { sessionId: debit } = await topUp(failing);
+    await stripe.fake.deliver(stripe.fake.completeSession(debit, { paymentStatus: "unpaid" }));
+    expect((await stripe.fake.deliver(stripe.fake.asyncPaymentFailed(debit))).body).toMatchObject({ outcome: "failed" });
+    expect((await getTopUpStatus(failing, debit)).state).toBe("failed");
+
+    const abandoned = await account();
+    const { sessionId: lapsed } = await topUp(abandoned);
+    expect((await stripe.fake.deliver(stripe.fake.expireSession(lapsed))).body).toMatchObject({ outcome: "failed" });
+    expect((await getTopUpStatus(abandoned, lapsed)).state).toBe("failed");
+
+    const paid = await account();
+    const { sessionId } = await topUp(paid);
+    await stripe.fake.deliver(stripe.fake.completeSession(sessionId));
+    expect((await stripe.fake.deliver(stripe.fake.expireSession(sessionId))).body).toMatchObject({ outcome: "ignored" });
+    expect((await getTopUpStatus(paid, sessionId)).state).toBe("paid");
+    expect([await available(failing), await available(abandoned), await available(paid)]).toEqual([0, 0, 10 * USD]);
+    await expectNoDrift([failing, abandoned, paid]);
+  });
+
   it("ends in the same state when a checkout's events arrive in reverse order", async () => {
     const inOrder = await account();
     const reversed = await account();

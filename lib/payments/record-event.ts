@@ -8,6 +8,7 @@ export type EventOutcome =
   | "credited"
   | "already_credited"
   | "awaiting_payment"
+  | "failed"
   | "debited"
   | "already_debited"
   | "frozen"

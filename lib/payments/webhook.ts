@@ -5,8 +5,10 @@ import { AppError } from "@/lib/errors";
 import { chargeDisputeClosed } from "./events/charge-dispute-closed";
 import { chargeDisputeCreated } from "./events/charge-dispute-created";
 import { chargeRefunded } from "./events/charge-refunded";
+import { checkoutSessionAsyncPaymentFailed } from "./events/checkout-session-async-payment-failed";
 import { checkoutSessionAsyncPaymentSucceeded } from "./events/checkout-session-async-payment-succeeded";
 import { checkoutSessionCompleted } from "./events/checkout-session-completed";
+import { checkoutSessionExpired } from "./events/checkout-session-expired";
 import { refundCreated } from "./events/refund-created";
 import type { EventOutcome } from "./record-event";
 
@@ -16,6 +18,8 @@ export const SIGNATURE_TOLERANCE_SEC = 300;
 const handlers: Record<string, (event: Stripe.Event) => Promise<EventOutcome>> = {
   "checkout.session.completed": checkoutSessionCompleted,
   "checkout.session.async_payment_succeeded": checkoutSessionAsyncPaymentSucceeded,
+  "checkout.session.async_payment_failed": checkoutSessionAsyncPaymentFailed,
+  "checkout.session.expired": checkoutSessionExpired,
   "charge.refunded": chargeRefunded,
   "refund.created": refundCreated,
   "charge.dispute.created": chargeDisputeCreated,

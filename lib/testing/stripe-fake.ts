@@ -42,6 +42,10 @@ export type StripeFake = {
   completeSession(sessionId: string, opts?: { paymentStatus?: "paid" | "unpaid"; paymentMethod?: string }): Stripe.Event;
   /** The later success of an unpaid session's payment: checkout.session.async_payment_succeeded. */
   asyncPaymentSucceeded(sessionId: string): Stripe.Event;
+  /** The later failure of an unpaid session's payment: checkout.session.async_payment_failed. */
+  asyncPaymentFailed(sessionId: string): Stripe.Event;
+  /** A session left open until it lapsed: checkout.session.expired. */
+  expireSession(sessionId: string): Stripe.Event;
   /** Refunds a paid session (all of it by default): the charge.refunded and refund.created events. */
   refund(sessionId: string, amountCents?: number): { chargeRefunded: Stripe.Event; refundCreated: Stripe.Event };
   /** Opens a dispute on a paid session: charge.dispute.created. */
@@ -404,6 +408,16 @@ export async function startStripeFake(
       const session = sessionOrThrow(sessionId);
       session.payment_status = "paid";
       return event("checkout.session.async_payment_succeeded", session);
+    },
+    asyncPaymentFailed(sessionId) {
+      const session = sessionOrThrow(sessionId);
+      session.payment_status = "unpaid";
+      return event("checkout.session.async_payment_failed", session);
+    },
+    expireSession(sessionId) {
+      const session = sessionOrThrow(sessionId);
+      Object.assign(session, { status: "expired", payment_status: "unpaid" });
+      return event("checkout.session.expired", session);
     },
     refund(sessionId, amountCents) {
       const session = sessionOrThrow(sessionId);
