@@ -10,6 +10,7 @@ import { newAccount, newKey, USD } from "@/lib/testing/fixtures";
 import { waitForEnd, withGenerationStack } from "@/lib/testing/generation-stack";
 import { withStripeFake } from "@/lib/testing/with-stripe-fake";
 import { lowBalanceJobKey } from "./low-balance";
+import { sendCapNotice } from "./cap-notice";
 import { getAutoRechargeSettings, handleLowBalance, setAutoRecharge, setNotifyBelow, startTopUp } from "./index";
 
 // Auto-recharge and the low-balance mail end to end: real tasks captured by the real worker, the
@@ -177,6 +178,25 @@ describe("auto-recharge", () => {
 });
 
 describe("low-balance mail", () => {
+  it("reaching the daily spend cap sends one mail that day, however many jobs check it", async () => {
+    const { accountId, email } = await accountWithCard();
+    await db.account.update({ where: { id: accountId }, data: { dailyCapMicros: BigInt(2 * PRICE + 100) } });
+    await runTasks(accountId, 1);
+    await jobsDone(accountId);
+    expect(mailsTo(email, /spend cap/)).toHaveLength(0);
+
+    await runTasks(accountId, 1);
+    await jobsDone(accountId);
+    const caps = mailsTo(email, /daily spend cap of \$0\.0701 is reached/);
+    expect(caps).toHaveLength(1);
+    expect(caps[0]!.text).toMatch(/dashboard\/settings/);
+    expect(await sendCapNotice(accountId)).toBe(false);
+    const { keyId } = await newKey(accountId);
+    await expect(createTask({ key: { keyId, accountId, mode: "live" }, model: "flux-2-pro", input: { prompt: "one more", aspect_ratio: "1:1" }, surface: "task_api" })).rejects.toMatchObject({ code: "spend_cap_reached" });
+    expect(mailsTo(email, /spend cap/)).toHaveLength(1);
+    await expectNoDrift([accountId]);
+  });
+
   it("one crossing sends one mail however many tasks follow; a top-up re-arms it", async () => {
     const { accountId, email } = await accountWithCard();
     await adjustBalance({ accountId, amountMicros: -(8 * USD - 3 * PRICE), memo: "just above the default $2" });

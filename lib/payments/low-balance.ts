@@ -19,7 +19,8 @@ export const lowBalanceJobKey = (accountId: string) => `low-balance:${accountId}
 /**
  * After a debit, in its transaction: queues the account's low-balance job when the balance is now
  * below a threshold and there is something to do (an auto-recharge due, or a notice not yet sent
- * for this crossing). One read of rows the debit has already locked; the job itself decides again.
+ * for this crossing), or when the account has a spend cap not yet reported today. One read of rows
+ * the debit has already locked; the job itself decides again. (Sessions run in UTC: lib/db.)
  */
 export async function queueLowBalanceJob(tx: Tx, accountId: string): Promise<void> {
   const due = await tx.$queryRawUnsafe<{ due: boolean }[]>(
@@ -27,7 +28,9 @@ export async function queueLowBalanceJob(tx: Tx, accountId: string): Promise<voi
      WHERE a."id" = $1 AND (
        (a."autoRechargeEnabled" AND a."frozenAt" IS NULL AND w."availableMicros" < a."autoRechargeThresholdMicros"
          AND (a."lastAutoRechargeAt" IS NULL OR a."lastAutoRechargeAt" <= now() - interval '1 hour'))
-       OR (a."lowBalanceNotifiedAt" IS NULL AND w."availableMicros" < ${LOW_BALANCE_THRESHOLD_SQL}))`,
+       OR (a."lowBalanceNotifiedAt" IS NULL AND w."availableMicros" < ${LOW_BALANCE_THRESHOLD_SQL})
+       OR ((a."dailyCapMicros" IS NOT NULL OR a."monthlyCapMicros" IS NOT NULL)
+         AND a."capNotifiedDay" IS DISTINCT FROM to_char(now(), 'YYYY-MM-DD')))`,
     accountId,
   );
   if (due.length) await addJob(tx, jobNames.lowBalance, { accountId }, { jobKey: lowBalanceJobKey(accountId) });
