@@ -1,4 +1,5 @@
 import "server-only";
+import { pricingModel } from "@/lib/billing/pricing-model";
 import { db } from "@/lib/db";
 
 export type ReferenceModel = { slug: string; name: string; priceMicros: number };
@@ -11,10 +12,19 @@ export async function topUpReferenceModels(): Promise<ReferenceModel[]> {
   const rows = await db.variant.findMany({
     where: { familySlug: { in: REFERENCE_FAMILIES }, task: "text_to_image", status: { not: "disabled" } },
     orderBy: [{ priceMicros: "asc" }, { slug: "asc" }],
-    select: { slug: true, priceMicros: true, familySlug: true, family: { select: { name: true } } },
+    select: {
+      slug: true,
+      priceMicros: true,
+      familySlug: true,
+      family: { select: { name: true } },
+      routes: { select: { upstreamCostMicros: true }, orderBy: { priority: "asc" }, take: 1 },
+    },
   });
+  // As the catalog shows it: under pass-through pricing an image costs its upstream's price.
+  const priceOf = (r: (typeof rows)[number]) =>
+    Number(pricingModel() === "passthrough" ? (r.routes[0]?.upstreamCostMicros ?? r.priceMicros) : r.priceMicros);
   return REFERENCE_FAMILIES.flatMap((family) => {
     const cheapest = rows.find((r) => r.familySlug === family);
-    return cheapest ? [{ slug: cheapest.slug, name: cheapest.family.name, priceMicros: Number(cheapest.priceMicros) }] : [];
+    return cheapest ? [{ slug: cheapest.slug, name: cheapest.family.name, priceMicros: priceOf(cheapest) }] : [];
   });
 }
