@@ -1,7 +1,7 @@
 import { documentedPaths } from "@/app/api/v1/openapi.json/paths";
 import { taskLabels } from "@/components/catalog/variant-labels";
 import { formatUsd, listVariants } from "@/lib/catalog";
-import { guides } from "@/lib/docs/guides";
+import { guides } from "@/lib/http/guides";
 import { llmsFull, type OpenApiLike } from "@/lib/docs/llms";
 import { baseUrlOf } from "@/lib/http";
 import { openApiDocument } from "@/lib/http/openapi";

@@ -1,4 +1,4 @@
-import { guides } from "@/lib/docs/guides";
+import { guides } from "@/lib/http/guides";
 import { llmsIndex } from "@/lib/docs/llms";
 import { baseUrlOf } from "@/lib/http";
 

@@ -5,7 +5,7 @@ import { documentedPaths } from "@/app/api/v1/openapi.json/paths";
 import { errorCodes } from "@/lib/errors";
 import { openApiDocument } from "@/lib/http/openapi";
 import { guideToMarkdown, parseInline, type Guide } from "./blocks";
-import { guides } from "./guides";
+import { guides } from "@/lib/http/guides";
 import { llmsFull, llmsIndex, type OpenApiLike } from "./llms";
 
 const base = "https://gw.example";

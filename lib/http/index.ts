@@ -3,3 +3,4 @@ export { errorBody, errorResponse, successBody, successResponse, type Envelope }
 export { apiRoute, newRequestId, type ApiRoute, type RouteDoc } from "./route";
 export { baseUrlOf } from "./base-url";
 export { webhookRoute } from "./webhook-route";
+export { errorDocUrl } from "./error-docs";

@@ -1,15 +1,20 @@
 import "server-only";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import type { KeyContext, KeyScope } from "@/lib/keys";
-import { errorDocUrl } from "@/lib/http/error-docs";
-import { httpErrors } from "@/lib/http/errors";
 
 // MCP is a surface of its own, like lib/http: it renders the domain's AppError (a tool error with
 // `isError`, so the agent reads and reacts to it) with the code, HTTP status and message the API
-// gives for the same mistake.
+// gives for the same mistake. Those two facts come from lib/http through the context (the route
+// supplies them), so the status table stays in one place.
 
-export type McpContext = { key: KeyContext; baseUrl: string; requestId: string };
+export type McpContext = {
+  key: KeyContext;
+  baseUrl: string;
+  requestId: string;
+  /** The HTTP status the API answers this code with, and its section of the errors guide. */
+  errorInfo: (code: ErrorCode) => { status: number; docUrl: string };
+};
 
 export function toolResult(text: string, data: Record<string, unknown>): CallToolResult {
   return { content: [{ type: "text", text }], structuredContent: data };
@@ -22,7 +27,7 @@ export function toolError(error: unknown, ctx: McpContext, extra: Record<string,
   }
   const appError =
     error instanceof AppError ? error : new AppError("internal", `Internal server error. Quote request id ${ctx.requestId} when asking for help.`);
-  const { status } = httpErrors[appError.code];
+  const { status, docUrl } = ctx.errorInfo(appError.code);
   const { param, issues, retryAfterSec } = appError.options;
   return {
     isError: true,
@@ -35,7 +40,7 @@ export function toolError(error: unknown, ctx: McpContext, extra: Record<string,
         ...(param ? { param } : {}),
         ...(issues ? { details: issues } : {}),
         ...(retryAfterSec !== undefined ? { retry_after_sec: retryAfterSec } : {}),
-        doc_url: errorDocUrl(ctx.baseUrl, appError.code),
+        doc_url: docUrl,
       },
       ...extra,
     },

@@ -1,12 +1,16 @@
-import { AppError } from "@/lib/errors";
-import { apiRoute, baseUrlOf, errorBody } from "@/lib/http";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { apiRoute, baseUrlOf, errorBody, errorDocUrl, httpErrors } from "@/lib/http";
 import { handleMcpRequest, MCP_MAX_BODY_BYTES, mcpRequestBody } from "@/lib/mcp";
 
 // POST /api/mcp: the MCP server (streamable HTTP) for coding agents; the API key is the bearer token,
 // with the API's scopes, rate limit and billing.
 export const POST = apiRoute(
   { envelope: "mcp", auth: "apiKey", body: mcpRequestBody, maxBodyBytes: MCP_MAX_BODY_BYTES },
-  async ({ req, body, key, requestId }) => handleMcpRequest(req, body, { key, requestId, baseUrl: baseUrlOf(req) }),
+  async ({ req, body, key, requestId }) => {
+    const baseUrl = baseUrlOf(req);
+    const errorInfo = (code: ErrorCode) => ({ status: httpErrors[code].status, docUrl: errorDocUrl(baseUrl, code) });
+    return handleMcpRequest(req, body, { key, requestId, baseUrl, errorInfo });
+  },
 );
 
 // A stateless server offers no SSE stream on GET and has no session to DELETE: the transport spec's 405.

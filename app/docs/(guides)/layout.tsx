@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { DocsNav } from "@/components/docs/docs-nav";
-import { guides } from "@/lib/docs/guides";
+import { guides } from "@/lib/http/guides";
 
 export default function DocsLayout({ children }: { children: ReactNode }) {
   const links = [

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requestBaseUrl } from "@/components/site/request-base-url";
 import { CodeBlock } from "@/components/ui/code-block";
-import { guides } from "@/lib/docs/guides";
+import { guides } from "@/lib/http/guides";
 
 export const metadata: Metadata = {
   title: "Documentation",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GuideView } from "@/components/docs/guide-view";
 import { requestBaseUrl } from "@/components/site/request-base-url";
-import { findGuide } from "@/lib/docs/guides";
+import { findGuide } from "@/lib/http/guides";
 
 type Props = { params: Promise<{ guide: string }> };
 

@@ -1,12 +1,13 @@
 import { errorCodes } from "@/lib/errors";
-import { errorDocs, ERRORS_GUIDE_PATH } from "@/lib/http/error-docs";
-import { httpErrors } from "@/lib/http/errors";
+import { errorDocs, ERRORS_GUIDE_PATH } from "./error-docs";
+import { httpErrors } from "./errors";
 import { DEFAULT_RATE_PER_10S, MAX_RATE_PER_10S } from "@/lib/keys/limits";
 import { mcpEndpoint, mcpInstallSnippets } from "@/lib/mcp/install";
-import type { Block, Guide } from "./blocks";
+import type { Block, Guide } from "@/lib/docs/blocks";
 
-// The hand-written guides of /docs. Each is built for the base URL the reader reached, so every
-// command can be pasted as it stands.
+// The hand-written guides of /docs: the HTTP API's own documentation, beside the envelopes and the
+// status table it describes. Each is built for the base URL the reader reached, so every command can
+// be pasted as it stands.
 
 const keyVar = "$LUMIGATE_API_KEY";
 const sampleModel = "flux-2-pro";
