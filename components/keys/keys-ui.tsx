@@ -45,8 +45,8 @@ export function useKeysUi(): KeysUi {
 }
 
 const PRIMARY_CREATE_ID = "create-key";
-/** About two seconds at 60 frames a second. */
-const FOCUS_WAIT_FRAMES = 120;
+/** About five seconds at 60 frames a second. */
+const FOCUS_WAIT_FRAMES = 300;
 
 /**
  * Holds the create dialog and the one-time reveal at page level. A dialog inside the list would
@@ -73,18 +73,27 @@ export function KeysUiProvider({ actions, children }: { actions: KeyServerAction
     [actions],
   );
 
-  // The element that opened the flow may be gone by now (the empty state's button), so fall back
-  // to the page's own create button rather than letting focus drop to the document. That button
-  // arrives with the refreshed list, which on a busy server can land after the dialog closes.
+  // The element that opened the flow may be gone by now, or go soon after it takes the focus: the
+  // empty state's button gives way to the list when the refreshed page lands, which on a busy
+  // server is after the dialog closes. So for about five seconds, whenever the focus has dropped to
+  // the document, it goes to the opener if it is still there, else to the page's own create button.
+  // A focus the user moved elsewhere in that time is left alone.
   function restoreFocus(event: Event) {
     event.preventDefault();
     const from = opener.current;
-    const focusWhenThere = (framesLeft: number) => {
-      const target = from?.isConnected ? from : document.getElementById(PRIMARY_CREATE_ID);
-      if (target) target.focus();
-      else if (framesLeft > 0) requestAnimationFrame(() => focusWhenThere(framesLeft - 1));
+    let placed: Element | null = null;
+    const settle = (framesLeft: number) => {
+      const active = document.activeElement;
+      const dropped = active === null || active === document.body;
+      if (!dropped && active !== placed) return;
+      if (dropped) {
+        const target = from?.isConnected ? from : document.getElementById(PRIMARY_CREATE_ID);
+        target?.focus();
+        placed = target ?? null;
+      }
+      if (framesLeft > 0) requestAnimationFrame(() => settle(framesLeft - 1));
     };
-    focusWhenThere(FOCUS_WAIT_FRAMES);
+    settle(FOCUS_WAIT_FRAMES);
   }
 
   return (
