@@ -38,6 +38,8 @@ const envSchema = z.object({
   SIGNUP_GRANT_POLICY: z.enum(["verified", "signup", "approval"]).optional(),
   /** Sign-up credits given per hour across the whole instance, whatever the addresses. */
   SIGNUP_GRANTS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(50),
+  /** Playground runs a signed-out visitor may start per hour from one address (simulator only). */
+  PLAYGROUND_GUEST_RUNS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(30),
   /** GitHub sign-in switches on when both are set. */
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),

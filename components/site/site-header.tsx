@@ -22,6 +22,9 @@ export function SiteHeader() {
                 <NavLink href="/models">Models</NavLink>
               </li>
               <li>
+                <NavLink href="/playground">Playground</NavLink>
+              </li>
+              <li>
                 <NavLink href="/docs">Docs</NavLink>
               </li>
               <HeaderAccountLinks />

@@ -1,7 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import type { SessionUser } from "@/lib/auth/session";
 import { apiRoute } from "./route";
+
+// The session comes from next-auth's cookie, which needs a Next request.
+const session = vi.hoisted(() => ({ user: null as SessionUser | null, reads: 0 }));
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentUser: async () => {
+    session.reads++;
+    return session.user;
+  },
+}));
 
 const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 
@@ -100,5 +110,40 @@ describe("apiRoute", () => {
     expect(text).not.toContain("hunter2");
     expect(JSON.parse(text).error).toMatchObject({ type: "server_error", code: "internal" });
     expect(text).toContain("req_abc");
+  });
+});
+
+describe('apiRoute auth: "session"', () => {
+  const whoAmI = apiRoute({ envelope: "task", auth: "session" }, async ({ user }) => ({ userId: user?.id ?? null }));
+  const alice: SessionUser = { id: "usr_alice", email: "alice@example.com", name: null, role: "user", accountId: "acct_a" };
+
+  function request(method: string, headers: Record<string, string>) {
+    return new Request("http://localhost:3000/api/playground/runs", { method, headers: { cookie: "session=1", ...headers }, body: method === "GET" ? undefined : "" });
+  }
+
+  it.each([
+    ["another origin", "POST", { origin: "https://evil.example" }, 403],
+    ["the same host on another port", "POST", { origin: "http://localhost:4000" }, 403],
+    ["a browser saying cross-site, with no Origin", "DELETE", { "sec-fetch-site": "cross-site" }, 403],
+    ["our own origin", "POST", { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }, 200],
+    ["no Origin at all (curl, a server)", "POST", {}, 200],
+    ["a cross-site GET (a link)", "GET", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, 200],
+  ] as const)("a request from %s: %i", async (_, method, headers, status) => {
+    session.user = alice;
+    session.reads = 0;
+    const res = await whoAmI(request(method, headers), context());
+    expect(res.status).toBe(status);
+    const answer = await res.json();
+    if (status === 403) {
+      expect(answer).toMatchObject({ code: 403, data: null, msg: expect.stringMatching(/^Cross-site requests are refused/) });
+      // Refused before the session is even read.
+      expect(session.reads).toBe(0);
+    } else expect(answer.data).toEqual({ userId: "usr_alice" });
+  });
+
+  it("hands a signed-out visitor to the handler as null", async () => {
+    session.user = null;
+    const res = await whoAmI(request("GET", {}), context());
+    expect(await res.json()).toMatchObject({ code: 200, data: { userId: null } });
   });
 });

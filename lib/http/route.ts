@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { AppError, type ErrorCode, validationError } from "@/lib/errors";
 import {
   abandonIdempotencyKey,
@@ -21,7 +23,7 @@ import { httpErrors } from "./errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-type Auth = "apiKey" | undefined;
+type Auth = "apiKey" | "session" | undefined;
 type Schema = z.ZodType | undefined;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -49,7 +51,10 @@ export type Spec<Q extends Schema = Schema, P extends Schema = Schema, B extends
   bodyFormat?: "json" | "form";
   /** Larger bodies are refused with 413 before they are read whole. Default 256 KiB. */
   maxBodyBytes?: number;
-  /** "apiKey": the route takes an API key (never a session cookie) and hands its context to the handler. */
+  /**
+   * "apiKey": the route takes an API key (never a session cookie) and hands its context to the handler.
+   * "session": the signed-in user (or null) from the session cookie; a cross-site write is refused with 403.
+   */
   auth?: A;
   /** The scope the key must hold (any one of a list); without it the answer is 403. */
   scope?: A extends "apiKey" ? KeyScope | KeyScope[] : never;
@@ -68,8 +73,12 @@ type HandlerArgs<Q extends Schema, P extends Schema, B extends Schema, A extends
   body: Parsed<B>;
   requestId: string;
   key: A extends "apiKey" ? KeyContext : undefined;
+  /** Who is signed in, for `auth: "session"`; null for a signed-out visitor. */
+  user: A extends "session" ? SessionUser | null : undefined;
   /** Set when the request carried an Idempotency-Key: complete it inside the transaction of the effect. */
   idempotency: IdempotencyClaim | null;
+  /** Headers to add to the answer, whatever it turns out to be (a Set-Cookie, say). */
+  responseHeaders: Record<string, string>;
 };
 
 const KEY_WINDOW_SEC = 10;
@@ -106,6 +115,19 @@ async function authenticate(req: Request, scope: KeyScope | KeyScope[] | undefin
     throw new AppError("forbidden", `This API key lacks the '${anyOf.join("' or '")}' scope.`);
   }
   return key;
+}
+
+/**
+ * A cookie rides along on any site's form or fetch, so a write under `auth: "session"` must come
+ * from our own pages: refused when the browser says it is cross-site, or names another origin.
+ */
+function refuseCrossSite(req: Request): void {
+  if (req.method === "GET" || req.method === "HEAD") return;
+  const origin = req.headers.get("origin");
+  const ownOrigins = [new URL(req.url).origin, ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [])];
+  if (req.headers.get("sec-fetch-site") === "cross-site" || (origin !== null && !ownOrigins.includes(origin))) {
+    throw new AppError("forbidden", "Cross-site requests are refused: send this request from the Lumigate site itself.");
+  }
 }
 
 /** Takes one request from the key's window and fills in the RateLimit-* headers to answer with. */
@@ -172,6 +194,7 @@ export function apiRoute<
     const started = performance.now();
     const url = new URL(req.url);
     let key: KeyContext | undefined = undefined;
+    let user: SessionUser | null | undefined = undefined;
     let claim: IdempotencyClaim | null = null;
     const headers: Record<string, string> = {};
     let response: Response;
@@ -179,6 +202,9 @@ export function apiRoute<
       if (spec.auth === "apiKey") {
         key = await authenticate(req, spec.scope);
         if (spec.limit !== false) await limitKey(key, headers);
+      } else if (spec.auth === "session") {
+        refuseCrossSite(req);
+        user = await getCurrentUser();
       }
       const rawQuery = Object.fromEntries(url.searchParams);
       const rawParams = (await context?.params) ?? {};
@@ -212,7 +238,9 @@ export function apiRoute<
           body: body as Parsed<B>,
           requestId,
           key: key as HandlerArgs<Q, P, B, A>["key"],
+          user: user as HandlerArgs<Q, P, B, A>["user"],
           idempotency: claim,
+          responseHeaders: headers,
         });
         if (claim && !(result instanceof Response)) await completeIdempotencyKey(claim, { ok: true, data: result });
         response = result instanceof Response ? result : successResponse(result, spec.envelope, requestId, spec.successStatus);
@@ -239,7 +267,7 @@ export function apiRoute<
     if (spec.auth === "apiKey" && response.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="lumigate"';
     if (Object.keys(headers).length > 0) response = withHeaders(response, headers);
     const ms = (performance.now() - started).toFixed(1);
-    logRequest(`[api] ${req.method} ${url.pathname} ${response.status} ${ms}ms ${requestId}${key ? ` ${key.keyId}` : ""}`);
+    logRequest(`[api] ${req.method} ${url.pathname} ${response.status} ${ms}ms ${requestId}${key ? ` ${key.keyId}` : user ? ` ${user.id}` : ""}`);
     return response;
   };
   // The OpenAPI document reads each route's spec from its handler, so the two cannot drift.

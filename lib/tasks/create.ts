@@ -1,7 +1,6 @@
 import "server-only";
 import { billingRefusal, spendPeriods } from "@/lib/billing";
-import { variantPricing } from "@/lib/billing/pricing-model";
-import { byokFeeMicros, byokPlan } from "@/lib/byok";
+import { byokPlan } from "@/lib/byok";
 import { sizeFor } from "@/lib/catalog/size";
 import { db, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -10,6 +9,7 @@ import type { IdempotencyClaim } from "@/lib/idempotency";
 import { newId } from "@/lib/ids";
 import type { KeyContext } from "@/lib/keys";
 import { anyRealUpstream, isRealUpstreamConfigured, resolveEndpoint } from "@/lib/providers/endpoints";
+import { taskPrice } from "./price";
 import { generationVariant, type GenerationVariant } from "./variants";
 
 type Tx = Prisma.TransactionClient;
@@ -17,7 +17,8 @@ type Tx = Prisma.TransactionClient;
 export type TaskSurface = "task_api" | "openai" | "replicate" | "mcp" | "playground";
 
 export type NewTask = {
-  key: Pick<KeyContext, "keyId" | "accountId" | "mode">;
+  /** keyId null: a task started from a signed-in page (the playground), not with an API key. */
+  key: Pick<KeyContext, "accountId" | "mode"> & { keyId: string | null };
   model: string;
   input: unknown;
   callbackUrl?: string;
@@ -82,12 +83,11 @@ export async function insertTask(
   const { accountId, keyId, mode } = task.key;
   const taskId = newId("task");
   const byok = mode === "live" ? await byokPlan(tx, accountId, found.routes.map((r) => r.providerSlug)) : null;
-  const pricing = variantPricing({ priceMicros: variant.priceMicros, upstreamCostMicros: found.routes[0]?.upstreamCostMicros ?? null });
-  const feeMicros = byok ? byokFeeMicros(pricing.baseMicros, env.BYOK_FEE_PERCENT) : null;
-  const isFullPrice = mode === "live" && (feeMicros === null || byok?.fallback === true);
-  const priceMicros = isFullPrice ? pricing.baseMicros : mode === "test" ? 0 : feeMicros!;
-  // A full price moves with the month's spend: the SQL picks its tier in the statement that holds it.
-  const tiers = isFullPrice ? pricing.tiers : null;
+  const { priceMicros, feeMicros, tiers } = taskPrice(
+    { priceMicros: variant.priceMicros, upstreamCostMicros: found.routes[0]?.upstreamCostMicros ?? null },
+    mode,
+    byok,
+  );
   const simulated = byok ? !anyRealUpstream() : isSimulated(found, mode);
   const size = sizeFor(
     { familySlug: variant.family.slug, resolutionTier: variant.resolutionTier },
@@ -98,7 +98,7 @@ export async function insertTask(
   const deadline = new Date(Date.now() + env.TASK_DEADLINE_SEC * 1000);
   try {
     await tx.$executeRaw`
-      SELECT lumigate_create_task(${taskId}, ${accountId}, ${keyId}, ${variant.slug}, ${task.model}, ${mode},
+      SELECT lumigate_create_task(${taskId}, ${accountId}, ${keyId}::text, ${variant.slug}, ${task.model}, ${mode},
         ${task.surface}, ${JSON.stringify(input)}::jsonb, ${size.width}::int, ${size.height}::int,
         ${BigInt(priceMicros)}::bigint, ${task.callbackUrl ?? null}::text, ${simulated},
         ${deadline}::timestamp, ${day}, ${month}, ${newId("txn")}, ${idempotency?.key ?? null}::text,
