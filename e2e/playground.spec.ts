@@ -140,6 +140,12 @@ test("one pane forced to fail shows its reason, the other succeeds, and only the
   const charged = micros(await pane(page, 1).getByTestId("pane-cost").innerText());
   await expect(pane(page, 2).getByTestId("pane-cost")).toHaveText("Not charged");
   await expect.poll(() => balance(page)).toBe(before - charged);
+
+  // Re-running one pane starts only that pane again, and charges it again.
+  await pane(page, 1).getByRole("button", { name: "Re-run" }).click();
+  await expect(pane(page, 1).getByTestId("pane-state")).toHaveText("Done", { timeout: 30_000 });
+  await expect(pane(page, 2).getByTestId("pane-state")).toHaveText("Failed");
+  await expect.poll(() => balance(page)).toBe(before - 2 * charged);
 });
 
 test("blind mode hides the variants until the vote; a sweep over steps makes four panes", async ({ page }) => {
@@ -168,14 +174,24 @@ test("blind mode hides the variants until the vote; a sweep over steps makes fou
   await shot(page, "desktop-4-panes-sweep");
 });
 
-test("keyboard only: Tab to the prompt, type, Ctrl+Enter runs a two-pane comparison", async ({ page }) => {
+test("keyboard only: Tab, Enter and Ctrl+Enter pick a model and run a two-pane comparison", async ({ page }) => {
   test.setTimeout(60_000);
   await signUp(page, "playground-keys");
   await page.goto("/playground");
-  const prompt = promptBox(page);
-  for (let i = 0; i < 40 && !(await prompt.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
-  await expect(prompt).toBeFocused();
+  const focusByTab = async (target: Locator) => {
+    for (let i = 0; i < 60 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await expect(target).toBeFocused();
+  };
+  await focusByTab(promptBox(page));
   await page.keyboard.type("a glass of water on a windowsill");
+  // Pane 2's model, by keyboard: Enter opens the picker, typing filters, arrows move, Enter picks.
+  await focusByTab(modelButton(page, 2));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("combobox", { name: "Filter models" })).toBeFocused();
+  await page.keyboard.type("max 1k text");
+  await page.keyboard.press("Enter");
+  await expect(modelButton(page, 2)).toContainText("FLUX.2 [max] · text-to-image · 1K");
+  await expect(modelButton(page, 2)).toBeFocused();
   await page.keyboard.press("Control+Enter");
   await waitDone([pane(page, 1), pane(page, 2)]);
   await expect(pane(page, 1).getByRole("img")).toBeVisible();
@@ -198,8 +214,22 @@ test.describe("on a phone", () => {
     const [a, b] = await Promise.all([pane(page, 1).boundingBox(), pane(page, 2).boundingBox()]);
     expect(b!.y).toBeGreaterThan(a!.y + a!.height - 1);
     await shot(page, "phone-2-panes");
+    await page.getByRole("button", { name: "Compare" }).click();
+    await expect(page.getByRole("dialog", { name: "Compare" }).getByRole("img")).toHaveCount(2);
+    await page.screenshot({ path: `${shots}/phone-compare-viewer.png` });
+    await page.keyboard.press("Escape");
+
     await page.getByRole("button", { name: "Settings" }).click();
-    await expect(page.getByRole("dialog", { name: "Settings" })).toBeVisible();
+    const sheet = page.getByRole("dialog", { name: "Settings" });
+    await expect(sheet).toBeVisible();
     await shot(page, "phone-settings-sheet");
+    await sheet.getByLabel("Sweep", { exact: true }).check();
+    await sheet.getByLabel("Sweep parameter").selectOption("steps");
+    await sheet.getByRole("button", { name: "Fill the panes" }).click();
+    await page.keyboard.press("Escape");
+    await expect(pane(page, 4)).toBeVisible();
+    await run.click();
+    await waitDone([1, 2, 3, 4].map((n) => pane(page, n)));
+    await shot(page, "phone-4-panes");
   });
 });

@@ -24,7 +24,8 @@ export function SiteHeader() {
               <li>
                 <NavLink href="/playground">Playground</NavLink>
               </li>
-              <li>
+              {/* Phones lack the width for every link; the footer links the docs there. */}
+              <li className="hidden sm:block">
                 <NavLink href="/docs">Docs</NavLink>
               </li>
               <HeaderAccountLinks />
