@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { useSecureCookies } from "@/lib/auth/config";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { guestCookie, guestIdFrom, newGuestId } from "./guest";
@@ -23,7 +24,8 @@ export function actorOrNewGuest(user: SessionUser | null, req: Request): { actor
   const actor = actorOf(user, req.headers);
   if (actor) return { actor, setCookie: null };
   const guestId = newGuestId();
-  return { actor: { kind: "guest", guestId }, setCookie: guestCookie(guestId, new URL(req.url).protocol === "https:") };
+  // Behind a TLS-terminating proxy the request itself is plain http: the public URL decides, as for sessions.
+  return { actor: { kind: "guest", guestId }, setCookie: guestCookie(guestId, useSecureCookies) };
 }
 
 /** A run that cannot be the asker's: the same 404 as a run that does not exist. */
