@@ -10,6 +10,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { featuredVariants, formatUsd, MICROS_PER_CREDIT } from "@/lib/catalog";
 import { servingStatus } from "@/lib/catalog/serving";
 import { signupGrantMicros } from "@/lib/env";
+import { readVariantStats } from "@/lib/stats";
 
 const benefits = [
   {
@@ -43,7 +44,11 @@ const comingSoon = [
 export default async function HomePage() {
   await connection();
   const featured = await featuredVariants(6);
-  const [statuses, baseUrl] = await Promise.all([servingStatus(featured), requestBaseUrl()]);
+  const [statuses, figures, baseUrl] = await Promise.all([
+    servingStatus(featured),
+    readVariantStats(featured.map((v) => v.slug)),
+    requestBaseUrl(),
+  ]);
   // A prompt-only request reads best in the hero; any featured model will do when none is.
   const example = featured.find((v) => v.task === "text_to_image") ?? featured[0];
   const exampleBody = example && JSON.stringify({ model: example.slug, input: sampleInput(example, baseUrl) }, null, 2);
@@ -135,7 +140,7 @@ ${exampleBody}`}
                 <ArrowRight aria-hidden className="size-4" />
               </Link>
             </div>
-            <VariantGrid variants={featured} statuses={statuses} headingLevel="h3" />
+            <VariantGrid variants={featured} statuses={statuses} figures={figures} headingLevel="h3" />
           </section>
         )}
 

@@ -1,8 +1,9 @@
 // npm run bench: createTask latency and throughput beside a bare route, completion latency with
 // upstream webhooks and with polling only, one worker's throughput, and memory over 10,000 tasks;
 // all on loopback against a scratch stack (embedded PostgreSQL, the simulator in this process,
-// `next start` and one worker), removed again at the end or on Ctrl-C. `npm run bench -- --quick`
-// runs a tenth of every count, to try the benchmark itself.
+// `next start` and one worker), removed again at the end or on Ctrl-C; then the task log and usage
+// page queries on 100,000 seeded tasks. `npm run bench -- --quick` runs a tenth of every count, to
+// try the benchmark itself; `-- --only tasklog` runs that last section alone (it needs no build).
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -18,9 +19,16 @@ import { machineLine } from "./bench/machine";
 import { killAllNow, whenUnexpectedExit } from "./bench/processes";
 import { ensureBuild, startApp, startDatabase, type App } from "./bench/stack";
 import { openTaskLoop } from "./bench/task-loop";
+import { benchTaskLog } from "./bench/tasklog";
 import { reportMemory, reportThroughput, sampleCpu, sampleMemory, type CpuSample } from "./bench/throughput";
 
 const scale = process.argv.includes("--quick") ? 10 : 1;
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt === -1 ? null : (process.argv[onlyAt + 1] ?? "");
+if (only !== null && only !== "tasklog") {
+  console.error(`[bench] --only takes "tasklog", the one section that runs alone, not "${only}"`);
+  process.exit(2);
+}
 const plan = {
   createTask: { concurrencies: [1, 16, 64], requests: 2_000 / scale, warmup: 200 / scale },
   completion: { tasks: 100 / scale, parallel: 20, pollEveryMs: 5, minJobMs: 1_500, maxJobMs: 3_500 },
@@ -30,6 +38,7 @@ const plan = {
   // busy. Much faster jobs finish before the worker has recorded their submit, and their webhook's
   // news is then overwritten by the 5 s safety-net poll: that measures a race, not throughput.
   speed: 10,
+  taskLog: { tasks: 100_000 / scale, otherAccounts: 4, otherTasks: 20_000 / scale, runs: 200 / scale, warmup: 20 / scale, usageRuns: 50 / scale, usageWarmup: 5 },
 };
 const LOOP_TIMEOUT_MS = 300_000;
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -71,20 +80,8 @@ async function finishedSince(since: Date): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  console.log(`Lumigate bench${scale > 1 ? " (--quick: a tenth of every count)" : ""} on ${machineLine()}`);
-  const buildStarted = performance.now();
-  await ensureBuild();
-  const buildMs = performance.now() - buildStarted;
-
-  scratch = mkdtempSync(path.join(os.tmpdir(), "lumigate-bench-"));
-  // As root, embedded PostgreSQL runs as a `postgres` user, which must reach its data directory inside.
-  chmodSync(scratch, 0o755);
-  const logDir = path.join(scratch, "logs");
-  mkdirSync(logDir);
-  const dbDir = path.join(scratch, "db");
-  database = await startDatabase(dbDir);
+/** Sections 1 to 4: the simulator, then the web server and a worker, on the benchmark's database. */
+async function stackSections(scratchDir: string, dbDir: string, logDir: string, databaseUrl: string): Promise<void> {
   const finished = new EventEmitter<{ job: [FinishedJob] }>();
   simulator = await startSimulator({
     speed: plan.speed,
@@ -97,10 +94,10 @@ async function main(): Promise<void> {
     return () => finished.off("job", listener);
   };
   const services = {
-    databaseUrl: database.url,
+    databaseUrl,
     simulatorUrl: simulator.url,
     secret: randomBytes(32).toString("base64url"),
-    dataDir: path.join(scratch, "data"),
+    dataDir: path.join(scratchDir, "data"),
     logDir,
   };
   const account = await benchAccount("bench");
@@ -143,6 +140,27 @@ async function main(): Promise<void> {
   } finally {
     await loop.close();
   }
+  // Section 5 times queries alone: the web server and worker would share the CPU with them.
+  await app.stop();
+  app = null;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(`Lumigate bench${scale > 1 ? " (--quick: a tenth of every count)" : ""}${only ? ` (--only ${only})` : ""} on ${machineLine()}`);
+  const buildStarted = performance.now();
+  if (only === null) await ensureBuild();
+  const buildMs = performance.now() - buildStarted;
+
+  scratch = mkdtempSync(path.join(os.tmpdir(), "lumigate-bench-"));
+  // As root, embedded PostgreSQL runs as a `postgres` user, which must reach its data directory inside.
+  chmodSync(scratch, 0o755);
+  const logDir = path.join(scratch, "logs");
+  mkdirSync(logDir);
+  const dbDir = path.join(scratch, "db");
+  database = await startDatabase(dbDir);
+  if (only === null) await stackSections(scratch, dbDir, logDir, database.url);
+  await benchTaskLog(plan.taskLog);
 
   const wallSec = (performance.now() - started) / 1000;
   console.log(`\nwall time ${wallSec.toFixed(1)} s${buildMs > 1_000 ? ` (of which next build ${(buildMs / 1000).toFixed(1)} s)` : ""}`);

@@ -5,9 +5,15 @@ import { BalanceCard } from "@/components/dashboard/balance-card";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { SpendMeters } from "@/components/dashboard/spend-meter";
 import { GrantNotice } from "@/components/dashboard/grant-notice";
+import { requestBaseUrl } from "@/components/site/request-base-url";
+import { Card } from "@/components/ui/card";
+import { FirstCallGuide } from "@/components/usage/first-call-guide";
+import { RecentTasks } from "@/components/usage/recent-tasks";
+import { SpendSparkline } from "@/components/usage/spend-sparkline";
 import { getAccountBalance, pendingGrant, requireUser } from "@/lib/auth";
 import { formatUsd } from "@/lib/catalog/pricing";
 import { signupGrantMicros } from "@/lib/env";
+import { recentTasks, spendSparkline } from "@/lib/usage";
 import { resendVerification } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -20,7 +26,13 @@ const shortcuts = [
 
 export default async function OverviewPage() {
   const user = await requireUser();
-  const [{ availableMicros, reservedMicros, caps, spent }, grant] = await Promise.all([getAccountBalance(user), pendingGrant(user)]);
+  const [{ availableMicros, reservedMicros, caps, spent }, grant, sparkline, tasks, baseUrl] = await Promise.all([
+    getAccountBalance(user),
+    pendingGrant(user),
+    spendSparkline(user.accountId),
+    recentTasks(user.accountId, 5),
+    requestBaseUrl(),
+  ]);
 
   return (
     <>
@@ -30,6 +42,26 @@ export default async function OverviewPage() {
         <BalanceCard availableMicros={availableMicros} reservedMicros={reservedMicros} />
         <SpendMeters spent={spent} caps={caps} />
       </div>
+      {tasks.length ? (
+        <>
+          <Card className="p-5">
+            <SpendSparkline points={sparkline} />
+          </Card>
+          <section aria-labelledby="recent-tasks-title" className="space-y-3">
+            <div className="flex items-baseline justify-between gap-3">
+              <h2 id="recent-tasks-title" className="text-lg font-semibold">
+                Latest tasks
+              </h2>
+              <Link href="/dashboard/usage" className="text-sm font-medium text-primary hover:underline">
+                See usage
+              </Link>
+            </div>
+            <RecentTasks tasks={tasks} />
+          </section>
+        </>
+      ) : (
+        <FirstCallGuide baseUrl={baseUrl} />
+      )}
       <section aria-labelledby="shortcuts-title" className="space-y-3">
         <h2 id="shortcuts-title" className="text-lg font-semibold">
           Shortcuts

@@ -5,16 +5,29 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { ServingStatus } from "@/lib/catalog/serving";
 import type { VariantView } from "@/lib/catalog/types";
+import type { VariantFigures } from "@/lib/stats/types";
 import { StatusBadge } from "./status-badge";
 import { VariantBadges } from "./variant-badges";
+import { VariantFiguresList } from "./variant-figures";
 import { formatReleaseDate } from "./variant-labels";
 import { VariantPrice } from "./variant-price";
 
 /**
  * Without a `status` the header makes no claim about whether the model is being served.
  * `priceNote` is a line under the price (what it costs on the account's own upstream key).
+ * `figures` are the last 7 days' (null: none in the window); without them the header shows none.
  */
-export function ModelHeader({ variant, status, priceNote }: { variant: VariantView; status?: ServingStatus; priceNote?: ReactNode }) {
+export function ModelHeader({
+  variant,
+  status,
+  priceNote,
+  figures,
+}: {
+  variant: VariantView;
+  status?: ServingStatus;
+  priceNote?: ReactNode;
+  figures?: VariantFigures | null;
+}) {
   return (
     <header className="border-b bg-gradient-to-b from-accent/50 to-background">
       <div className="mx-auto max-w-6xl px-4 pt-6 pb-8 sm:px-6">
@@ -63,6 +76,11 @@ export function ModelHeader({ variant, status, priceNote }: { variant: VariantVi
               <VariantPrice priceMicros={variant.priceMicros} layout="stacked" />
               {priceNote}
             </div>
+            {figures !== undefined && (
+              <div className="border-t pt-4">
+                <VariantFiguresList figures={figures} />
+              </div>
+            )}
             <div className="space-y-1.5 border-t pt-4">
               <p className="text-xs font-medium text-muted-foreground">Model ID</p>
               <div className="flex items-center gap-2">

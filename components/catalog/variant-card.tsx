@@ -1,22 +1,27 @@
 import Link from "next/link";
 import type { ServingStatus } from "@/lib/catalog/serving";
 import type { VariantView } from "@/lib/catalog/types";
+import type { VariantFigures } from "@/lib/stats/types";
 import { StatusBadge } from "./status-badge";
 import { VariantBadges } from "./variant-badges";
+import { VariantFiguresLine } from "./variant-figures";
 import { VariantPrice } from "./variant-price";
 
 /**
  * A variant as a card. The name is the only link; its ::after stretches over the card so the
  * whole card is clickable while screen readers hear one link named after the model. Without a
- * `status` the card makes no claim about whether the model is being served.
+ * `status` the card makes no claim about whether the model is being served, and without `figures`
+ * (null: loaded, none in the window) none about its last 7 days.
  */
 export function VariantCard({
   variant,
   status,
+  figures,
   headingLevel = "h3",
 }: {
   variant: VariantView;
   status?: ServingStatus;
+  figures?: VariantFigures | null;
   headingLevel?: "h2" | "h3";
 }) {
   const Heading = headingLevel;
@@ -38,8 +43,9 @@ export function VariantCard({
         {status && <StatusBadge status={status} />}
       </div>
       <VariantBadges variant={variant} />
-      <div className="mt-auto border-t pt-3">
+      <div className="mt-auto space-y-1.5 border-t pt-3">
         <VariantPrice priceMicros={variant.priceMicros} />
+        {figures !== undefined && <VariantFiguresLine figures={figures} />}
       </div>
     </article>
   );

@@ -1,12 +1,13 @@
 "use client";
 
-import { BarChart3, KeyRound, LayoutDashboard, PlugZap, Settings, ShieldCheck, Wallet } from "lucide-react";
+import { BarChart3, KeyRound, LayoutDashboard, ListChecks, PlugZap, Settings, ShieldCheck, Wallet } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 
 const items = [
   { href: "/dashboard", label: "Overview", icon: LayoutDashboard },
+  { href: "/dashboard/tasks", label: "Tasks", icon: ListChecks },
   { href: "/dashboard/keys", label: "API keys", icon: KeyRound },
   { href: "/dashboard/providers", label: "Provider keys", icon: PlugZap },
   { href: "/dashboard/billing", label: "Billing", icon: Wallet },

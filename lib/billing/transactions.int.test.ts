@@ -5,10 +5,9 @@ import type { LedgerKind } from "@/lib/db/generated/enums";
 import { newId } from "@/lib/ids";
 import { newAccount, USD } from "@/lib/testing/fixtures";
 import { adjustBalance, capture, debitOnce, findDrift, grantCredits, release, reserve } from "./index";
+import { csvText, microsToDecimalUsd } from "@/lib/utils/csv";
 import {
-  csvText,
   listTransactions,
-  microsToDecimalUsd,
   parseTransactionQuery,
   transactionCsv,
   transactionCsvHeader,

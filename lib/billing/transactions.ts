@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { LedgerKind } from "@/lib/db/generated/enums";
+import { byteStream, csvText, microsToDecimalUsd, pagedCsv } from "@/lib/utils/csv";
 import { ledgerKindLabel, stripeLinkFor } from "./ledger-display";
 import type { LedgerRow } from "./balance";
 
@@ -144,24 +145,6 @@ export async function listTransactions(
   return { rows: page, nextCursor: rows.length > take && last ? encodeCursor(last) : null };
 }
 
-/** Micro-USD as a plain decimal with 6 places, without floating point: -40000 -> "-0.040000". */
-export function microsToDecimalUsd(micros: number): string {
-  const value = BigInt(micros);
-  const abs = value < 0n ? -value : value;
-  return `${value < 0n ? "-" : ""}${abs / 1_000_000n}.${(abs % 1_000_000n).toString().padStart(6, "0")}`;
-}
-
-/**
- * A text cell, quoted per RFC 4180 when it holds a comma, quote or line break. Text a spreadsheet
- * would run as a formula (= + - @, and tab or CR before them) gets a leading apostrophe. Numeric
- * cells are ours, never user text, and stay bare so spreadsheets read negative amounts as numbers.
- */
-export function csvText(value: string | null): string {
-  if (value === null) return "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export const transactionCsvHeader = [
   "date",
   "id",
@@ -198,36 +181,11 @@ function transactionCsvRow(row: TransactionRow): string {
   ].join(",");
 }
 
-const CSV_PAGE = 1000;
-
-/**
- * The CSV of everything the filters select, newest first, as CRLF-terminated lines: the header,
- * then one page of rows per chunk, so an export never holds the whole ledger in memory.
- */
-export async function* transactionCsv(accountId: string, filters: TransactionFilters): AsyncGenerator<string> {
-  yield `${transactionCsvHeader.join(",")}\r\n`;
-  let cursor: Cursor | null = null;
-  for (;;) {
-    const page = await listTransactions(accountId, { filters, cursor, limit: CSV_PAGE });
-    if (page.rows.length > 0) yield page.rows.map((row) => `${transactionCsvRow(row)}\r\n`).join("");
-    const last = page.rows.at(-1);
-    if (!page.nextCursor || !last) return;
-    cursor = { createdAt: last.createdAt, id: last.id };
-  }
+/** The CSV of everything the filters select, newest first, a page at a time (lib/utils/csv.ts). */
+export function transactionCsv(accountId: string, filters: TransactionFilters): AsyncGenerator<string> {
+  return pagedCsv(transactionCsvHeader, (cursor, limit) => listTransactions(accountId, { filters, cursor, limit }), transactionCsvRow);
 }
 
-/** transactionCsv as a byte stream for a download: rows are read one page at a time as the client takes them. */
 export function transactionCsvStream(accountId: string, filters: TransactionFilters): ReadableStream<Uint8Array> {
-  const chunks = transactionCsv(accountId, filters);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+  return byteStream(transactionCsv(accountId, filters));
 }

@@ -3,6 +3,7 @@ import { monthSpendMicros } from "@/lib/billing/tier-status";
 import { byokPlan } from "@/lib/byok";
 import { listVariants } from "@/lib/catalog";
 import { db } from "@/lib/db";
+import { readVariantStats } from "@/lib/stats";
 import { heldMicros, taskPrice } from "@/lib/tasks/price";
 import type { GenerationVariant } from "@/lib/tasks/variants";
 
@@ -50,33 +51,13 @@ export async function runPriceMicros(accountId: string, found: GenerationVariant
   return priced.reduce((sum, v) => sum + prices.get(v.slug)!, 0);
 }
 
-const SPEED_WINDOW_MS = 7 * 24 * 3600 * 1000;
-const SPEED_CACHE_MS = 60_000;
-const globalForSpeeds = globalThis as unknown as { lumigatePlaygroundSpeeds?: { value: Promise<Speeds>; expiresAt: number } };
-type Speeds = Record<string, { medianMs: number; runs: number }>;
-
-async function loadSpeeds(now: number): Promise<Speeds> {
-  const rows = await db.$queryRaw<{ slug: string; medianMs: number; runs: number }[]>`
-    SELECT "variantSlug" AS "slug",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("finishedAt" - "submittedAt")) * 1000)::float8 AS "medianMs",
-      count(*)::int AS "runs"
-    FROM "Task"
-    WHERE "state" = 'success' AND "submittedAt" IS NOT NULL AND "finishedAt" >= ${new Date(now - SPEED_WINDOW_MS)}
-    GROUP BY "variantSlug"`;
-  return Object.fromEntries(rows.map((r) => [r.slug, { medianMs: Math.round(r.medianMs), runs: r.runs }]));
-}
-
 /**
- * Median submit-to-finish time of each variant's successful tasks over the last 7 days, across all
- * accounts; variants with none are absent. Kept for a minute per process, as the picker asks often.
+ * Median submit-to-finish time and number of successful tasks of each variant over the last 7 days,
+ * across all accounts, as the stats job last computed them; variants without a success are absent.
  */
-export function variantSpeeds(now = Date.now()): Promise<Speeds> {
-  const hit = globalForSpeeds.lumigatePlaygroundSpeeds;
-  if (hit && hit.expiresAt > now) return hit.value;
-  const value = loadSpeeds(now);
-  globalForSpeeds.lumigatePlaygroundSpeeds = { value, expiresAt: now + SPEED_CACHE_MS };
-  value.catch(() => {
-    if (globalForSpeeds.lumigatePlaygroundSpeeds?.value === value) delete globalForSpeeds.lumigatePlaygroundSpeeds;
-  });
-  return value;
+export async function variantSpeeds(): Promise<Record<string, { medianMs: number; runs: number }>> {
+  const figures = await readVariantStats();
+  return Object.fromEntries(
+    [...figures].flatMap(([slug, f]) => (f.medianLatencyMs === null ? [] : [[slug, { medianMs: f.medianLatencyMs, runs: f.successes }]])),
+  );
 }

@@ -10,6 +10,7 @@ export const jobNames = {
   callback: "callback_deliver",
   housekeeping: "housekeeping",
   lowBalance: "account_low_balance",
+  variantStats: "variant_stats",
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

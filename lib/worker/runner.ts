@@ -4,6 +4,7 @@ import { Logger, makeWorkerUtils, run, type Runner, type TaskList, type WorkerEv
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { handleLowBalance } from "@/lib/payments";
+import { recomputeVariantStats, recomputeVariantStatsIfEmpty } from "@/lib/stats";
 import { jobNames } from "@/lib/tasks/queue";
 import { deliverCallbackAttempt } from "./callback";
 import { housekeeping } from "./housekeeping";
@@ -32,6 +33,9 @@ const taskList: TaskList = {
   [jobNames.housekeeping]: async () => {
     await housekeeping();
   },
+  [jobNames.variantStats]: async () => {
+    await recomputeVariantStats();
+  },
 };
 
 // graphile-worker logs every job at info level; a busy worker would print thousands of lines a second.
@@ -44,8 +48,9 @@ export type WorkerProcess = { stop(): Promise<void>; done: Promise<void> };
 
 /**
  * Runs the queue in this process: graphile-worker with our jobs, a heartbeat for each of its queue
- * workers, a sweep that unlocks the jobs of dead ones, and the hourly housekeeping. `stop` lets
- * running jobs finish (they honour the abort signal), then frees anything still locked by us.
+ * workers, a sweep that unlocks the jobs of dead ones, the hourly housekeeping and the live model
+ * figures every 5 minutes. `stop` lets running jobs finish (they honour the abort signal), then
+ * frees anything still locked by us.
  */
 export async function startWorker(options: { databaseUrl: string; concurrency?: number }): Promise<WorkerProcess> {
   const events: WorkerEvents = new EventEmitter();
@@ -67,7 +72,8 @@ export async function startWorker(options: { databaseUrl: string; concurrency?: 
     // queue worker five times a second.
     pollInterval: 200,
     taskList,
-    crontab: `0 * * * * ${jobNames.housekeeping}`,
+    // A failed stats run is not retried: the next one, 5 minutes on, recomputes from scratch anyway.
+    crontab: [`0 * * * * ${jobNames.housekeeping}`, `*/5 * * * * ${jobNames.variantStats} ?max=1`].join("\n"),
     events,
   });
   await beat([...workerIds]);
@@ -84,6 +90,7 @@ export async function startWorker(options: { databaseUrl: string; concurrency?: 
   await sweep();
   const timer = setInterval(() => void sweep(), HEARTBEAT_EVERY_MS);
   void housekeeping().catch((error: unknown) => console.error("housekeeping failed", error));
+  void recomputeVariantStatsIfEmpty().catch((error: unknown) => console.error("variant stats failed", error));
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

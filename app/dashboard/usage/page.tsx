@@ -1,31 +1,64 @@
-import { BarChart3 } from "lucide-react";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
-import { SpendMeters } from "@/components/dashboard/spend-meter";
-import { getAccountBalance, requireUser } from "@/lib/auth";
+import { Card } from "@/components/ui/card";
+import { ModelTable } from "@/components/usage/model-table";
+import { MonthChart } from "@/components/usage/month-chart";
+import { StackedDayChart } from "@/components/usage/stacked-day-chart";
+import { UsageEmpty } from "@/components/usage/usage-empty";
+import { RangePicker, UsageFilters, ViewToggle } from "@/components/usage/usage-filters";
+import { UsageTotals } from "@/components/usage/usage-totals";
+import { requireUser } from "@/lib/auth";
+import { getUsagePage } from "@/lib/usage";
 
 export const metadata: Metadata = { title: "Usage" };
 
-export default async function UsagePage() {
+export default async function UsagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const { caps, spent } = await getAccountBalance(user);
+  const { search, options, figures } = await getUsagePage(user.accountId, await searchParams);
+  const { from, to } = search.range;
 
   return (
     <>
       <PageHeader
         title="Usage"
-        description="What this account has spent so far, including money set aside for jobs still running."
+        description={`What this account was charged and the tasks it ran, per UTC day, from ${from} to ${to}.`}
+        actions={<RangePicker search={search} />}
       />
-      <div className="grid gap-4 md:grid-cols-2">
-        <SpendMeters spent={spent} caps={caps} />
-      </div>
-      <div className="flex gap-3 rounded-xl border border-dashed p-5 text-sm">
-        <BarChart3 aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
-        <p className="text-muted-foreground">
-          Per-request usage (charts by model, by key and by day) arrives together with image generation. Until then,
-          this page shows the totals for today and this month, in UTC.
-        </p>
-      </div>
+      {figures.hasTasks ? (
+        <>
+          <UsageFilters search={search} models={options.models} keys={options.keys} />
+          <UsageTotals totals={figures.totals} />
+          <Card className="space-y-3 p-5">
+            <div className="flex justify-end">
+              <ViewToggle search={search} />
+            </div>
+            <StackedDayChart
+              title={`Spend per day by ${search.view === "key" ? "API key" : "model"}`}
+              series={figures.spend.series}
+              points={figures.spend.points}
+              unit="usd"
+            />
+          </Card>
+          <Card className="p-5">
+            <StackedDayChart title="Tasks per day by state" series={figures.states.series} points={figures.states.points} unit="count" />
+          </Card>
+          <section aria-labelledby="per-model-title" className="space-y-3">
+            <h2 id="per-model-title" className="text-lg font-semibold">
+              Per model
+            </h2>
+            {figures.models.length ? (
+              <ModelTable models={figures.models} />
+            ) : (
+              <p className="text-sm text-muted-foreground">No task matches these filters in this range.</p>
+            )}
+          </section>
+          <Card className="p-5">
+            <MonthChart points={figures.month.points} capMicros={figures.month.capMicros} />
+          </Card>
+        </>
+      ) : (
+        <UsageEmpty />
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { VariantGrid } from "@/components/catalog/variant-grid";
 import { buttonVariants } from "@/components/ui/button";
 import { listVariants, parseCatalogFilters } from "@/lib/catalog";
 import { servingStatus } from "@/lib/catalog/serving";
+import { readVariantStats } from "@/lib/stats";
 
 export const metadata: Metadata = {
   title: "Models and prices",
@@ -18,7 +19,7 @@ export default async function ModelsPage({ searchParams }: Props) {
   await connection();
   const filters = parseCatalogFilters(await searchParams);
   const variants = await listVariants(filters);
-  const statuses = await servingStatus(variants);
+  const [statuses, figures] = await Promise.all([servingStatus(variants), readVariantStats(variants.map((v) => v.slug))]);
   const isFiltered = Object.entries(filters).some(([key, value]) => key !== "sort" && value !== undefined);
 
   return (
@@ -27,7 +28,7 @@ export default async function ModelsPage({ searchParams }: Props) {
         {variants.length === 1 ? "1 model" : `${variants.length} models`}
       </p>
       {variants.length > 0 ? (
-        <VariantGrid variants={variants} statuses={statuses} headingLevel="h2" />
+        <VariantGrid variants={variants} statuses={statuses} figures={figures} headingLevel="h2" />
       ) : (
         <div className="flex flex-col items-center gap-3 rounded-xl border border-dashed px-6 py-14 text-center">
           <SearchX aria-hidden className="size-8 text-muted-foreground" />

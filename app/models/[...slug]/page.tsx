@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache, type ReactNode } from "react";
 import { ByokFeeNote } from "@/components/byok/byok-fee-note";
+import { LatencyByDay } from "@/components/catalog/latency-by-day";
 import { creditsLabel } from "@/components/catalog/credits-label";
 import { ModelFaq } from "@/components/catalog/model-faq";
 import { ModelHeader } from "@/components/catalog/model-header";
@@ -20,6 +21,7 @@ import { byokUpstreamsFor } from "@/lib/byok";
 import { formatUsd, getVariants, resolveVariant } from "@/lib/catalog";
 import { servingStatus } from "@/lib/catalog/serving";
 import { env } from "@/lib/env";
+import { readVariantStats } from "@/lib/stats";
 
 type Props = { params: Promise<{ slug: string[] }> };
 
@@ -42,6 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const sections = [
   { id: "overview", title: "Overview" },
+  { id: "performance", title: "Performance" },
   { id: "parameters", title: "Parameters" },
   { id: "api", title: "Use via API" },
   { id: "pricing", title: "Pricing" },
@@ -73,12 +76,14 @@ export default async function ModelPage({ params }: Props) {
   if (isAlias) permanentRedirect(`/models/${variant.slug}`);
 
   const related = variant.relatedSlugs.length > 0 ? await getVariants(variant.relatedSlugs) : [];
-  const [statuses, baseUrl, byokUpstreams, accountSpentMicros] = await Promise.all([
+  const [statuses, figures, baseUrl, byokUpstreams, accountSpentMicros] = await Promise.all([
     servingStatus([variant, ...related]),
+    readVariantStats([variant.slug, ...related.map((v) => v.slug)]),
     requestBaseUrl(),
     byokUpstreamsFor(variant.slug),
     getCurrentUser().then((user) => (user ? monthSpendMicros(user.accountId) : null)),
   ]);
+  const ownFigures = figures.get(variant.slug) ?? null;
   const shownSections = sections.filter((s) => s.id !== "related" || related.length > 0);
 
   const facts: [string, ReactNode][] = [
@@ -95,6 +100,7 @@ export default async function ModelPage({ params }: Props) {
       <ModelHeader
         variant={variant}
         status={statuses.get(variant.slug)}
+        figures={ownFigures}
         priceNote={<ByokFeeNote priceMicros={variant.priceMicros} feePercent={env.BYOK_FEE_PERCENT} upstreams={byokUpstreams} />}
       />
 
@@ -146,6 +152,16 @@ export default async function ModelPage({ params }: Props) {
           </Section>
 
           <Section
+            id="performance"
+            intro={
+              ownFigures &&
+              `Median time from submission upstream to result, per UTC day over the last 7 days, across all accounts.${ownFigures.isSimulated ? " These runs were served by the built-in simulator, not a real upstream provider." : ""}`
+            }
+          >
+            <LatencyByDay figures={ownFigures} />
+          </Section>
+
+          <Section
             id="parameters"
             intro={
               <>
@@ -168,7 +184,7 @@ export default async function ModelPage({ params }: Props) {
 
           {related.length > 0 && (
             <Section id="related">
-              <VariantGrid variants={related} statuses={statuses} headingLevel="h3" />
+              <VariantGrid variants={related} statuses={statuses} figures={figures} headingLevel="h3" />
             </Section>
           )}
 
