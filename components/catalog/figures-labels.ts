@@ -1,13 +1,7 @@
 import type { DayFigures } from "@/lib/stats/types";
+import { formatDuration } from "@/lib/utils/duration";
 
 export const NO_RUNS = "No runs in the last 7 days";
-
-export function formatLatency(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 59_950) return `${(ms / 1000).toFixed(1)} s`;
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
 
 /** Rounded down to a tenth of a percent, so one failure in a thousand never shows as 100%. */
 export function formatSuccessRate(successes: number, requests: number): string {
@@ -26,6 +20,6 @@ export function formatDay(day: string): string {
 }
 
 export function dayMedianLabel(d: Pick<DayFigures, "requests" | "medianLatencyMs">): string {
-  if (d.medianLatencyMs !== null) return formatLatency(d.medianLatencyMs);
+  if (d.medianLatencyMs !== null) return formatDuration(d.medianLatencyMs);
   return d.requests === 0 ? "No runs" : "No successes";
 }

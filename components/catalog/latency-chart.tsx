@@ -2,7 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { DayFigures } from "@/lib/stats/types";
-import { dayMedianLabel, formatDay, formatLatency } from "./figures-labels";
+import { formatDuration } from "@/lib/utils/duration";
+import { dayMedianLabel, formatDay } from "./figures-labels";
 
 /**
  * Median latency per UTC day as bars. Colours are the theme's CSS variables, so the chart follows
@@ -21,7 +22,7 @@ export function LatencyChart({ daily }: { daily: DayFigures[] }) {
             tickLine={false}
             axisLine={false}
             tick={{ fill: "var(--muted-foreground)", fontSize: 12 }}
-            tickFormatter={(ms: number) => formatLatency(ms)}
+            tickFormatter={(ms: number) => formatDuration(ms)}
           />
           <Tooltip
             cursor={{ fill: "var(--muted)" }}

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { VariantFigures } from "@/lib/stats/types";
-import { formatLatency, formatRuns, formatSuccessRate, NO_RUNS } from "./figures-labels";
+import { formatDuration } from "@/lib/utils/duration";
+import { formatRuns, formatSuccessRate, NO_RUNS } from "./figures-labels";
 
 const SIMULATED_NOTE = "From tasks the built-in simulator served, not a real upstream provider.";
 
@@ -30,7 +31,7 @@ export function VariantFiguresLine({ figures }: { figures: VariantFigures | null
       {figures.medianLatencyMs !== null && (
         <>
           <span aria-hidden>·</span>
-          <span>{formatLatency(figures.medianLatencyMs)} median</span>
+          <span>{formatDuration(figures.medianLatencyMs)} median</span>
         </>
       )}
       {figures.isSimulated && <SimulatedBadge />}
@@ -52,7 +53,7 @@ export function VariantFiguresList({ figures }: { figures: VariantFigures | null
           {[
             ["Requests", figures.requests.toLocaleString("en-US")],
             ["Success rate", formatSuccessRate(figures.successes, figures.requests)],
-            ["Median latency", figures.medianLatencyMs === null ? "–" : formatLatency(figures.medianLatencyMs)],
+            ["Median latency", figures.medianLatencyMs === null ? "–" : formatDuration(figures.medianLatencyMs)],
           ].map(([term, detail]) => (
             <div key={term}>
               <dt className="text-xs text-muted-foreground">{term}</dt>

@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { PaneView } from "@/lib/playground/contract";
-import { formatDuration, PaneResult } from "./pane-result";
+import { formatDuration } from "@/lib/utils/duration";
+import { PaneResult } from "./pane-result";
 
 const base: PaneView = {
   id: "pane_1",

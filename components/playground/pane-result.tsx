@@ -1,16 +1,9 @@
 import type { ReactNode } from "react";
 import { AlertTriangle, Ban, Clock, Loader2 } from "lucide-react";
 import { formatUsd } from "@/lib/catalog/pricing";
+import { formatDuration } from "@/lib/utils/duration";
 import type { PaneView } from "@/lib/playground/contract";
 import { cn } from "@/lib/utils/cn";
-
-/** "850 ms", "4.2 s", "1 min 12 s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
 
 /** What the pane is called where people see it: the blind letter until the vote reveals the variant. */
 export function paneTitle(pane: PaneView): string {

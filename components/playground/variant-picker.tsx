@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { formatUsd } from "@/lib/catalog/pricing";
 import { cn } from "@/lib/utils/cn";
-import { formatDuration } from "./pane-result";
+import { formatDuration } from "@/lib/utils/duration";
 import type { PlaygroundVariant, VariantSpeeds } from "./types";
 
 export function takesImages(variant: PlaygroundVariant): boolean {

@@ -11,11 +11,3 @@ export const sourceLabels: Record<TaskSurface, string> = {
   mcp: "MCP",
   playground: "Playground",
 };
-
-/** 850 ms, 4.2 s, 3 min 5 s. */
-export function formatLatency(ms: number | null): string {
-  if (ms === null) return "—";
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
-}

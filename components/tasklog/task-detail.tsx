@@ -4,7 +4,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { ledgerKindLabel } from "@/lib/billing/ledger-display";
 import { formatUsd } from "@/lib/catalog/pricing";
 import type { TaskDetail } from "@/lib/tasklog/detail";
-import { dateTimeFormat, formatLatency, sourceLabels } from "./format";
+import { formatLatency } from "@/lib/utils/duration";
+import { dateTimeFormat, sourceLabels } from "./format";
 import { RedeliverButton } from "./redeliver-button";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formatUsd } from "@/lib/catalog/pricing";
 import type { TaskLogRow } from "@/lib/tasklog/query";
-import { dateTimeFormat, formatLatency, sourceLabels } from "./format";
+import { formatLatency } from "@/lib/utils/duration";
+import { dateTimeFormat, sourceLabels } from "./format";
 import { TaskStateBadge } from "./task-state-badge";
 
 /** The task log, newest first. On a phone the table scrolls inside its own region, never the page. */

@@ -1,7 +1,8 @@
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formatUsd } from "@/lib/catalog/pricing";
 import type { ModelFigures } from "@/lib/usage/figures";
-import { formatLatency, formatRate } from "./format";
+import { formatLatency } from "@/lib/utils/duration";
+import { formatRate } from "./format";
 
 /** Per model over the range: tasks, outcomes, latency of the successful ones (submitted to finished) and spend. */
 export function ModelTable({ models }: { models: ModelFigures[] }) {

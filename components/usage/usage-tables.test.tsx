@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChartTable } from "./chart-table";
-import { formatLatency, formatRate } from "./format";
+import { formatLatency } from "@/lib/utils/duration";
+import { formatRate } from "./format";
 import { ModelTable } from "./model-table";
 import { MonthChart } from "./month-chart";
 import { UsageTotals } from "./usage-totals";
