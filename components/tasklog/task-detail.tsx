@@ -5,7 +5,8 @@ import { ledgerKindLabel } from "@/lib/billing/ledger-display";
 import { formatUsd } from "@/lib/catalog/pricing";
 import type { TaskDetail } from "@/lib/tasklog/detail";
 import { formatLatency } from "@/lib/utils/duration";
-import { dateTimeFormat, sourceLabels } from "./format";
+import { sourceLabels } from "@/components/dashboard/filter-form";
+import { dateTimeFormat } from "./format";
 import { RedeliverButton } from "./redeliver-button";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -4,7 +4,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { formatUsd } from "@/lib/catalog/pricing";
 import type { TaskLogRow } from "@/lib/tasklog/query";
 import { formatLatency } from "@/lib/utils/duration";
-import { dateTimeFormat, sourceLabels } from "./format";
+import { sourceLabels } from "@/components/dashboard/filter-form";
+import { dateTimeFormat } from "./format";
 import { TaskStateBadge } from "./task-state-badge";
 
 /** The task log, newest first. On a phone the table scrolls inside its own region, never the page. */
