@@ -56,9 +56,9 @@ function recall(run: RunView, known: PlaygroundVariant[], seed: number): Workspa
 export default async function PlaygroundPage({ searchParams }: Props) {
   const query = await searchParams;
   const user = await getCurrentUser();
-  const [catalog, livePrices, speeds, balance, baseUrl] = await Promise.all([
-    listVariants(),
-    playgroundPrices(user?.accountId ?? null),
+  const catalog = await listVariants();
+  const [prices, speeds, balance, baseUrl] = await Promise.all([
+    playgroundPrices(user?.accountId ?? null, catalog),
     variantSpeeds(),
     user ? getAccountBalance(user) : null,
     requestBaseUrl(),
@@ -73,7 +73,6 @@ export default async function PlaygroundPage({ searchParams }: Props) {
       resolutionTier: v.resolutionTier,
       parameters: v.parameters,
     }));
-  const prices = { ...Object.fromEntries(catalog.map((v) => [v.slug, v.priceMicros])), ...livePrices };
   const seed = randomInt(0, MAX_SEED);
 
   let initialRun: RunView | null = null;

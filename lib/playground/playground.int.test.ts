@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { findDrift } from "@/lib/billing";
+import { listVariants } from "@/lib/catalog";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -97,7 +98,7 @@ describe("createRun, live", () => {
   it("runs both panes, charges exactly the sum of their costs, and the prices shown beforehand are those held", async () => {
     const accountId = await newAccount(2 * USD);
     const actor = asUser(userOn(accountId));
-    const prices = await playgroundPrices(accountId);
+    const prices = await playgroundPrices(accountId, await listVariants());
     const run = await start(actor, { mode: "live" });
     expect(run.panes.map((p) => p.priceMicros)).toEqual([prices[pro], prices[flex]]);
     expect(run.balanceMicros).toBe(2 * USD - prices[pro]! - prices[flex]!);

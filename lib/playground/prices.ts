@@ -1,7 +1,7 @@
 import "server-only";
 import { monthSpendMicros } from "@/lib/billing/tier-status";
 import { byokPlan } from "@/lib/byok";
-import { listVariants } from "@/lib/catalog";
+import type { VariantView } from "@/lib/catalog/types";
 import { db } from "@/lib/db";
 import { readVariantStats } from "@/lib/stats";
 import { heldMicros, taskPrice } from "@/lib/tasks/price";
@@ -25,11 +25,8 @@ async function pricesFor(accountId: string | null, variants: Priced[], mode: "li
  * volume tier by the month's spend, or only the platform fee where the account's own provider key
  * serves it without fallback (lib/tasks/price.ts, as insertTask prices it). No account: list prices.
  */
-export async function playgroundPrices(accountId: string | null): Promise<Record<string, number>> {
-  const [variants, routes] = await Promise.all([
-    listVariants(),
-    db.route.findMany({ select: { variantSlug: true, providerSlug: true } }),
-  ]);
+export async function playgroundPrices(accountId: string | null, variants: VariantView[]): Promise<Record<string, number>> {
+  const routes = await db.route.findMany({ select: { variantSlug: true, providerSlug: true } });
   const priced = variants.map((v) => ({
     slug: v.slug,
     priceMicros: v.priceMicros,
