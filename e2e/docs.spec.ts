@@ -2,19 +2,14 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { e2eDataDir } from "../playwright.config";
+import { cli } from "./support";
 
 const execFileAsync = promisify(execFile);
-
-async function cli(...args: string[]): Promise<string> {
-  const { stdout } = await execFileAsync("npm", ["run", "--silent", "cli", "--", ...args], { env: { ...process.env, DATA_DIR: e2eDataDir } });
-  return stdout.trim().split("\n").at(-1)!;
-}
 
 async function testKey(): Promise<string> {
   const email = `docs-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
   await cli("users:create", email, "correct horse battery");
-  return cli("keys:create", email, "--test", "--name", "docs");
+  return (await cli("keys:create", email, "--test", "--name", "docs")).at(-1)!;
 }
 
 test("the API reference renders with no request leaving this origin, and its createTask curl makes an image", async ({ page, context, baseURL, request }) => {

@@ -1,15 +1,6 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { expect, type APIRequestContext, test } from "@playwright/test";
 import OpenAI, { toFile } from "openai";
-import { e2eDataDir } from "../playwright.config";
-
-const exec = promisify(execFile);
-
-async function cli(...args: string[]): Promise<string[]> {
-  const { stdout } = await exec("npm", ["run", "--silent", "cli", "--", ...args], { env: { ...process.env, DATA_DIR: e2eDataDir } });
-  return stdout.trim().split("\n");
-}
+import { cli, runTask } from "./support";
 
 /** A new user with a live and a test key, through the operator CLI. */
 async function userWithKeys(): Promise<{ live: string; test: string }> {
@@ -24,24 +15,6 @@ async function userWithKeys(): Promise<{ live: string; test: string }> {
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
-async function runTask(request: APIRequestContext, key: string, body: unknown) {
-  const auth = { Authorization: `Bearer ${key}` };
-  const created = await request.post("/api/v1/jobs/createTask", { headers: auth, data: body });
-  expect(created.status()).toBe(200);
-  const { taskId } = (await created.json()).data;
-  let data: Record<string, unknown> = {};
-  await expect
-    .poll(
-      async () => {
-        data = (await (await request.get(`/api/v1/jobs/recordInfo?taskId=${taskId}`, { headers: auth })).json()).data;
-        return data.state;
-      },
-      { timeout: 30_000, intervals: [250, 500, 1000] },
-    )
-    .toMatch(/^(success|fail)$/);
-  return data;
 }
 
 const balanceOf = async (request: APIRequestContext, key: string) =>

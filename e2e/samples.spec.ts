@@ -1,15 +1,10 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
-import { e2eDataDir } from "../playwright.config";
+import { cli } from "./support";
 
 const execFileAsync = promisify(execFile);
 const KEY_PLACEHOLDER = "lg_live_...";
-
-async function cli(...args: string[]): Promise<string[]> {
-  const { stdout } = await execFileAsync("npm", ["run", "--silent", "cli", "--", ...args], { env: { ...process.env, DATA_DIR: e2eDataDir } });
-  return stdout.trim().split("\n");
-}
 
 /** A new user's test key, through the operator CLI: test keys run free on the simulator. */
 async function testKey(): Promise<string> {

@@ -1,22 +1,14 @@
-import { execFile } from "node:child_process";
 import { readFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { promisify } from "node:util";
-import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
-import { e2eDataDir } from "../playwright.config";
+import { expect, type Page, test } from "@playwright/test";
+import { cli, runTask } from "./support";
 
-const exec = promisify(execFile);
 const password = "correct horse battery staple";
 /** The closing note names this folder: the screenshots the issue asks for. */
 const shots = "test-results/screenshots/usage";
 const PRO = "flux-2-pro-text-to-image-1k";
 const FLEX = "flux-2-flex-text-to-image-1k";
-
-async function cli(...args: string[]): Promise<string[]> {
-  const { stdout } = await exec("npm", ["run", "--silent", "cli", "--", ...args], { env: { ...process.env, DATA_DIR: e2eDataDir } });
-  return stdout.trim().split("\n");
-}
 
 async function shot(page: Page, name: string) {
   await mkdir(shots, { recursive: true });
@@ -27,26 +19,6 @@ function micros(text: string): number {
   const match = /\$([\d,]+\.\d+)/.exec(text);
   expect(match, `a dollar amount in "${text}"`).not.toBeNull();
   return Math.round(Number(match![1]!.replace(/,/g, "")) * 1_000_000);
-}
-
-type Finished = { taskId: string; state: string; costMicros: number };
-
-async function runTask(request: APIRequestContext, key: string, body: unknown): Promise<Finished> {
-  const auth = { Authorization: `Bearer ${key}` };
-  const created = await request.post("/api/v1/jobs/createTask", { headers: auth, data: body });
-  expect(created.status()).toBe(200);
-  const { taskId } = (await created.json()).data;
-  let data: Finished = { taskId, state: "", costMicros: 0 };
-  await expect
-    .poll(
-      async () => {
-        data = (await (await request.get(`/api/v1/jobs/recordInfo?taskId=${taskId}`, { headers: auth })).json()).data;
-        return data.state;
-      },
-      { timeout: 30_000, intervals: [250, 500, 1000] },
-    )
-    .toMatch(/^(success|fail)$/);
-  return data;
 }
 
 test("usage and the task log match the ledger after API and playground tasks; a task's callbacks can be redelivered", async ({
