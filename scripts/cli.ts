@@ -6,11 +6,12 @@ import { findAccountByEmail } from "@/lib/auth/lookup";
 import { setPasswordByEmail } from "@/lib/auth/password-change";
 import { endSessionsByEmail } from "@/lib/auth/session-version";
 import { approveSignupGrant, createUserWithAccount, setUserRole } from "@/lib/auth/sign-up";
-import { getBalance, grantCredits, setAccountCaps } from "@/lib/billing";
+import { getBalance, setAccountCaps } from "@/lib/billing";
 import { parseUsdToMicros } from "@/lib/catalog/pricing";
 import { runDatabaseCommand } from "@/lib/db/command";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { createKey, revokeKeyByStartOrId } from "@/lib/keys";
+import { operatorCredit } from "@/lib/payments";
 
 const usage = `Usage: npm run cli -- <command>
   users:create <email> <password>              create a user and account (with the sign-up credit); prints the account id
@@ -80,7 +81,7 @@ async function run(argv: string[]): Promise<string[]> {
     case "credits:grant": {
       const { accountId } = await findAccountByEmail(need(args[0], "email"));
       const amount = usdArg(need(args[1], "amount in USD"), "The amount");
-      const { entryId } = await grantCredits({ accountId, amountMicros: amount, memo: need(values.reason, "--reason") });
+      const { entryId } = await operatorCredit("grant", { accountId, amountMicros: amount, memo: need(values.reason, "--reason") });
       const { availableMicros } = await getBalance(accountId);
       return [`${entryId} balance ${(availableMicros / 1_000_000).toFixed(2)} USD`];
     }

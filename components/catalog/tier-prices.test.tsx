@@ -31,7 +31,9 @@ describe("TierPrices", () => {
   });
 
   it("under pass-through pricing states the upstream's price and the top-up fee", () => {
-    expect(text(render({ pricingModel: "passthrough", feePercent: 5 }))).toBe(
+    // The catalog hands pages the pass-through price (lib/catalog/queries.ts).
+    const passthrough = { priceMicros: 30_000, upstreamCostMicros: 30_000 };
+    expect(text(render({ variant: passthrough, pricingModel: "passthrough", feePercent: 5 }))).toBe(
       "This gateway charges pass-through prices: an image of this model costs $0.03, what the upstream charges for it, and a platform fee of 5% is taken from each top-up instead.",
     );
   });

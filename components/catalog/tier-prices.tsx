@@ -16,10 +16,9 @@ const spend = (micros: number) => formatUsd(micros, { digits: 2 });
 /** The price of one variant at each volume tier, and what the signed-in account pays for it now. */
 export function TierPrices({ variant, pricingModel, feePercent, accountSpentMicros }: Props) {
   if (pricingModel === "passthrough") {
-    const cost = variant.upstreamCostMicros ?? variant.priceMicros;
     return (
       <p className="text-sm text-muted-foreground" data-testid="tier-prices">
-        This gateway charges pass-through prices: an image of this model costs {formatUsd(cost)}, what the upstream charges
+        This gateway charges pass-through prices: an image of this model costs {formatUsd(variant.priceMicros)}, what the upstream charges
         for it, and a platform fee of {feePercent}% is taken from each top-up instead.
       </p>
     );

@@ -1,7 +1,8 @@
 import "server-only";
-import { adjustBalance, getBalance, type Balance } from "@/lib/billing";
+import { getBalance, type Balance } from "@/lib/billing";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { operatorCredit } from "@/lib/payments";
 import type { SessionUser } from "./session-user";
 
 export type AdminUserRow = {
@@ -60,7 +61,7 @@ export async function adjustAccountBalance(
   input: { accountId: string; amountMicros: number; reason: string },
 ): Promise<{ entryId: string; availableMicros: number }> {
   assertAdmin(admin);
-  const { entryId } = await adjustBalance({
+  const { entryId } = await operatorCredit("adjustment", {
     accountId: input.accountId,
     amountMicros: input.amountMicros,
     memo: input.reason,

@@ -126,7 +126,7 @@ describe("volume tiers at the hold", () => {
     expect((await waitForEnd(key.accountId, taskId)).costMicros).toBe(30_000);
   });
 
-  it("GET /v1/models/{id} keeps the list price and states the tier prices; null under pass-through", async () => {
+  it("GET /v1/models/{id} states the list price and the tier prices; the upstream's price and no tiers under pass-through", async () => {
     const answer = await call(getModel, getRequest("http://gateway.test/api/v1/models/flux-2-pro", null), { id: "flux-2-pro" });
     expect(answer.status).toBe(200);
     expect(answer.body.pricing).toMatchObject({ price_micros: 35_000, model: "tiers" });
@@ -139,7 +139,7 @@ describe("volume tiers at the hold", () => {
     ]);
     env.PRICING_MODEL = "passthrough";
     const passthrough = await call(getModel, getRequest("http://gateway.test/api/v1/models/flux-2-pro", null), { id: "flux-2-pro" });
-    expect(passthrough.body.pricing).toMatchObject({ price_micros: 35_000, model: "passthrough", tiers: null });
+    expect(passthrough.body.pricing).toMatchObject({ price_micros: 30_000, model: "passthrough", tiers: null });
   });
 
   it("the billing panel reads the same month window the hold does", async () => {

@@ -40,7 +40,7 @@ export const modelObjectSchema = z
       ...price,
       credits: z.number(),
       model: z.enum(["tiers", "passthrough"]).meta({
-        description: "tiers: price_micros is the list price, lowered by the account's month spend (see tiers); passthrough: each image costs the upstream's price and a platform fee is taken at top-up",
+        description: "tiers: price_micros is the list price, lowered by the account's month spend (see tiers); passthrough: price_micros is the upstream's price and a platform fee is taken at top-up",
       }),
       tiers: z.array(volumeTierSchema).nullable().meta({ description: "The price per image at each volume tier, the first being price_micros; null under passthrough" }),
       reference: z

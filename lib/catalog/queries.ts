@@ -1,4 +1,5 @@
 import "server-only";
+import { variantPricing } from "@/lib/billing/pricing-model";
 import { db, type Prisma } from "@/lib/db";
 import { normalizeSlug } from "./aliases";
 import { paramDescriptorsSchema } from "./params";
@@ -16,7 +17,10 @@ type VariantRow = Prisma.VariantGetPayload<{ include: typeof variantInclude }>;
 const listed = { status: { not: "disabled" } } satisfies Prisma.VariantWhereInput;
 
 function toVariantView(row: VariantRow): VariantView {
-  const priceMicros = Number(row.priceMicros);
+  const upstreamCostMicros = row.routes[0] ? Number(row.routes[0].upstreamCostMicros) : null;
+  // The price under the configured pricing model (pass-through charges the upstream's), so that
+  // every page, the models API and MCP state what a task is actually held for.
+  const priceMicros = variantPricing({ priceMicros: Number(row.priceMicros), upstreamCostMicros }).baseMicros;
   return {
     slug: row.slug,
     displayName: row.displayName,
@@ -30,7 +34,7 @@ function toVariantView(row: VariantRow): VariantView {
     priceCredits: microsToCredits(priceMicros),
     referencePriceMicros: row.referencePriceMicros === null ? null : Number(row.referencePriceMicros),
     referenceSource: row.referenceSource,
-    upstreamCostMicros: row.routes[0] ? Number(row.routes[0].upstreamCostMicros) : null,
+    upstreamCostMicros,
     // Validated when seeded; parsed again because a JSON column is typed as anything.
     parameters: paramDescriptorsSchema.parse(row.parameters),
     status: row.status,

@@ -13,6 +13,7 @@ export type VariantView = {
   modality: Modality;
   task: ModelTask;
   resolutionTier: string | null;
+  /** What one image is held for before volume tiers: the list price, or under pass-through pricing the upstream's. */
   priceMicros: number;
   priceCredits: number;
   referencePriceMicros: number | null;

@@ -11,7 +11,7 @@ import { waitForEnd, withGenerationStack } from "@/lib/testing/generation-stack"
 import { withStripeFake } from "@/lib/testing/with-stripe-fake";
 import { lowBalanceJobKey } from "./low-balance";
 import { sendCapNotice } from "./cap-notice";
-import { getAutoRechargeSettings, handleLowBalance, setAutoRecharge, setNotifyBelow, startTopUp } from "./index";
+import { getAutoRechargeSettings, handleLowBalance, operatorCredit, setAutoRecharge, setNotifyBelow, startTopUp } from "./index";
 
 // Auto-recharge and the low-balance mail end to end: real tasks captured by the real worker, the
 // cards saved by a Checkout paid at the local Stripe fake, off-session charges against it. Mail is
@@ -221,6 +221,12 @@ describe("low-balance mail", () => {
     await runTasks(accountId, 2);
     await jobsDone(accountId);
     expect(mailsTo(email, /balance is low/)).toHaveLength(2);
+
+    // An operator's credit re-arms it as a top-up does; a debit does not.
+    await operatorCredit("adjustment", { accountId, amountMicros: -1_000, memo: "a correction" });
+    expect((await db.account.findUniqueOrThrow({ where: { id: accountId } })).lowBalanceNotifiedAt).not.toBeNull();
+    await operatorCredit("grant", { accountId, amountMicros: 5 * USD, memo: "goodwill" });
+    expect((await db.account.findUniqueOrThrow({ where: { id: accountId } })).lowBalanceNotifiedAt).toBeNull();
     await expectNoDrift([accountId]);
   });
 });

@@ -5,7 +5,7 @@ export type { TopUpStatus } from "./amounts";
 export { topUpReferenceModels, type ReferenceModel } from "./reference-models";
 export { receiveStripeWebhook } from "./webhook";
 export { handleLowBalance } from "./low-balance-job";
-export { queueLowBalanceJob } from "./low-balance";
+export { operatorCredit, queueLowBalanceJob } from "./low-balance";
 export {
   autoRechargeInput,
   getAutoRechargeSettings,

@@ -1,4 +1,5 @@
 import "server-only";
+import { creditIn, type CreditInput } from "@/lib/billing";
 import { formatUsd } from "@/lib/catalog/pricing";
 import { db } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
@@ -44,6 +45,15 @@ export async function rearmLowBalanceNotice(tx: Tx, accountId: string): Promise<
        AND w."availableMicros" >= ${LOW_BALANCE_THRESHOLD_SQL}`,
     accountId,
   );
+}
+
+/** An operator's grant or adjustment, which re-arms the low-balance notice when it credits, as a top-up does. */
+export function operatorCredit(kind: "grant" | "adjustment", input: CreditInput): Promise<{ entryId: string }> {
+  return db.$transaction(async (tx) => {
+    const entry = await creditIn(tx, kind, input);
+    if (input.amountMicros > 0) await rearmLowBalanceNotice(tx, input.accountId);
+    return entry;
+  });
 }
 
 /** The addresses of the account's owners: who is told about its money. */

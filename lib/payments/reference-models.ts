@@ -1,5 +1,5 @@
 import "server-only";
-import { pricingModel } from "@/lib/billing/pricing-model";
+import { variantPricing } from "@/lib/billing/pricing-model";
 import { db } from "@/lib/db";
 
 export type ReferenceModel = { slug: string; name: string; priceMicros: number };
@@ -22,7 +22,10 @@ export async function topUpReferenceModels(): Promise<ReferenceModel[]> {
   });
   // As the catalog shows it: under pass-through pricing an image costs its upstream's price.
   const priceOf = (r: (typeof rows)[number]) =>
-    Number(pricingModel() === "passthrough" ? (r.routes[0]?.upstreamCostMicros ?? r.priceMicros) : r.priceMicros);
+    variantPricing({
+      priceMicros: Number(r.priceMicros),
+      upstreamCostMicros: r.routes[0] ? Number(r.routes[0].upstreamCostMicros) : null,
+    }).baseMicros;
   return REFERENCE_FAMILIES.flatMap((family) => {
     const cheapest = rows.find((r) => r.familySlug === family);
     return cheapest ? [{ slug: cheapest.slug, name: cheapest.family.name, priceMicros: priceOf(cheapest) }] : [];
