@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { Mail } from "lucide-react";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
@@ -9,7 +8,6 @@ import { useRef, useState, type FormEvent } from "react";
 import { Field, FormMessage } from "@/components/dashboard/field";
 import { Button } from "@/components/ui/button";
 import { signInErrorFromResult } from "./sign-in-errors";
-import { sessionQueryKey } from "./use-session";
 
 type SignInFormProps = {
   callbackUrl: string;
@@ -23,7 +21,6 @@ type Pending = "password" | "github" | "email" | null;
 
 export function SignInForm({ callbackUrl, initialError, hasGithub, magicLinks }: SignInFormProps) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const emailRef = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [error, setError] = useState(initialError);
@@ -61,8 +58,9 @@ export function SignInForm({ callbackUrl, initialError, hasGithub, magicLinks }:
     setPending("password");
     const result = await signIn("credentials", { email, password, redirect: false }).catch(() => undefined);
     if (!result?.ok || result.error) return fail(signInErrorFromResult(result?.error));
-    await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
     router.replace(callbackUrl);
+    // The header is rendered on the server: the root layout must render again with the new cookie.
+    router.refresh();
   }
 
   async function sendLink() {
@@ -110,7 +108,7 @@ export function SignInForm({ callbackUrl, initialError, hasGithub, magicLinks }:
           errors={fieldErrors.password}
         />
         <p className="-mt-2 text-right text-sm">
-          <Link href="/forgot-password" className="font-medium text-primary hover:underline">
+          <Link href="/forgot-password" className="font-medium text-primary underline underline-offset-2">
             Forgot password?
           </Link>
         </p>

@@ -40,7 +40,7 @@ function defaultText(p: ParamDescriptor): string | null {
 
 export function ParametersTable({ parameters }: { parameters: ParamDescriptor[] }) {
   return (
-    <Table label="Parameters">
+    <Table label="Parameters" stacked>
       <TableHead>
         <TableRow>
           <TableHeaderCell>Name</TableHeaderCell>
@@ -63,9 +63,9 @@ export function ParametersTable({ parameters }: { parameters: ParamDescriptor[] 
                   </Badge>
                 )}
               </TableHeaderCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{typeLabels[p.type]}</TableCell>
-              <TableCell className="min-w-32 text-muted-foreground">{rangeText(p)}</TableCell>
-              <TableCell>
+              <TableCell label="Type" className="whitespace-nowrap text-muted-foreground">{typeLabels[p.type]}</TableCell>
+              <TableCell label="Range" className="min-w-32 text-muted-foreground">{rangeText(p)}</TableCell>
+              <TableCell label="Default">
                 {fallback === null ? (
                   <span className="text-muted-foreground">
                     <span aria-hidden>–</span>
@@ -75,7 +75,7 @@ export function ParametersTable({ parameters }: { parameters: ParamDescriptor[] 
                   <code className="font-mono text-[13px]">{fallback}</code>
                 )}
               </TableCell>
-              <TableCell className="min-w-64">
+              <TableCell label="Description" className="min-w-64">
                 <p className="font-medium">{p.label}</p>
                 <p className="text-muted-foreground">{p.description}</p>
               </TableCell>

@@ -11,7 +11,7 @@ export function PricingCompare({ variant }: { variant: VariantView }) {
 
   return (
     <div className="space-y-3">
-      <Table label="Price comparison">
+      <Table label="Price comparison" stacked>
         <TableHead>
           <TableRow>
             <TableHeaderCell>Where</TableHeaderCell>
@@ -24,11 +24,11 @@ export function PricingCompare({ variant }: { variant: VariantView }) {
             <TableHeaderCell scope="row" className="py-3 text-foreground">
               Lumigate
             </TableHeaderCell>
-            <TableCell className="whitespace-nowrap">
+            <TableCell label="Price per image" className="whitespace-nowrap">
               <span className="font-semibold tabular-nums">{formatUsd(variant.priceMicros)}</span>
               <span className="block text-xs text-muted-foreground">{creditsLabel(variant.priceMicros)}</span>
             </TableCell>
-            <TableCell className="min-w-56 text-muted-foreground">
+            <TableCell label="Notes" className="min-w-56 text-muted-foreground">
               Taken from your prepaid balance per image; nothing when a generation fails.
             </TableCell>
           </TableRow>
@@ -37,8 +37,8 @@ export function PricingCompare({ variant }: { variant: VariantView }) {
               <TableHeaderCell scope="row" className="py-3 text-foreground">
                 {variant.referenceSource ?? "Upstream"}
               </TableHeaderCell>
-              <TableCell className="font-semibold whitespace-nowrap tabular-nums">{formatUsd(reference)}</TableCell>
-              <TableCell className="min-w-56 text-muted-foreground">
+              <TableCell label="Price per image" className="font-semibold whitespace-nowrap tabular-nums">{formatUsd(reference)}</TableCell>
+              <TableCell label="Notes" className="min-w-56 text-muted-foreground">
                 {variant.referenceSource ? `List price on ${variant.referenceSource}` : "Upstream list price"}, as listed in
                 the catalog source (which records no date for it).
               </TableCell>
@@ -48,8 +48,8 @@ export function PricingCompare({ variant }: { variant: VariantView }) {
             <TableHeaderCell scope="row" className="py-3 text-foreground">
               Direct from {variant.provider.name}
             </TableHeaderCell>
-            <TableCell className="min-w-36">varies, needs its own account</TableCell>
-            <TableCell className="min-w-56 text-muted-foreground">
+            <TableCell label="Price per image" className="min-w-36">varies, needs its own account</TableCell>
+            <TableCell label="Notes" className="min-w-56 text-muted-foreground">
               A separate sign-up, balance and API integration for this one provider.
             </TableCell>
           </TableRow>

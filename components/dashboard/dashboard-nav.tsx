@@ -3,6 +3,7 @@
 import { BarChart3, KeyRound, LayoutDashboard, ListChecks, PlugZap, Settings, ShieldCheck, Wallet } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/utils/cn";
 
 const items = [
@@ -17,13 +18,45 @@ const items = [
 
 const adminItem = { href: "/admin", label: "Admin", icon: ShieldCheck };
 
-/** Vertical on wide screens; a row that scrolls sideways on a phone. */
+/** Which ends of a sideways-scrolling row have more links beyond them. */
+function useOverflowEnds(pathname: string) {
+  const ref = useRef<HTMLUListElement>(null);
+  const [ends, setEnds] = useState({ start: false, end: false });
+  useEffect(() => {
+    const row = ref.current;
+    if (!row) return;
+    const measure = () => {
+      const scrollable = row.scrollWidth - row.clientWidth > 1 && getComputedStyle(row).flexDirection === "row";
+      setEnds({
+        start: scrollable && row.scrollLeft > 1,
+        end: scrollable && row.scrollLeft < row.scrollWidth - row.clientWidth - 1,
+      });
+    };
+    // A phone opens a page further along the row with its tab in view.
+    row.querySelector<HTMLElement>("[aria-current=page]")?.scrollIntoView({ block: "nearest", inline: "center" });
+    measure();
+    row.addEventListener("scroll", measure, { passive: true });
+    window.addEventListener("resize", measure);
+    return () => {
+      row.removeEventListener("scroll", measure);
+      window.removeEventListener("resize", measure);
+    };
+  }, [pathname]);
+  return { ref, ends };
+}
+
+const fade = "pointer-events-none absolute inset-y-0 w-10 from-background to-transparent transition-opacity lg:hidden";
+
+/** Vertical on wide screens; on a phone a row that scrolls sideways, faded at an end with more links beyond it. */
 export function DashboardNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   const links = isAdmin ? [...items, adminItem] : items;
+  const { ref, ends } = useOverflowEnds(pathname);
   return (
-    <nav aria-label="Dashboard">
-      <ul className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1 sm:mx-0 sm:px-0 lg:flex-col lg:overflow-visible">
+    <nav aria-label="Dashboard" className="relative">
+      <div aria-hidden className={cn(fade, "-left-4 bg-gradient-to-r sm:left-0", ends.start ? "opacity-100" : "opacity-0")} />
+      <div aria-hidden className={cn(fade, "-right-4 bg-gradient-to-l sm:right-0", ends.end ? "opacity-100" : "opacity-0")} />
+      <ul ref={ref} className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1 sm:mx-0 sm:px-0 lg:flex-col lg:overflow-visible">
         {links.map(({ href, label, icon: Icon }) => {
           // Overview is current only on its own page; the others also on the pages below them.
           const isCurrent = href === "/dashboard" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);

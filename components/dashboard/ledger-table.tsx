@@ -52,7 +52,7 @@ export function LedgerTable({
   }
   const withBalance = rows.every(isTransaction);
   return (
-    <Table label="Transactions">
+    <Table label="Transactions" stacked>
       <TableHead>
         <TableRow>
           <TableHeaderCell>Date (UTC)</TableHeaderCell>
@@ -69,17 +69,17 @@ export function LedgerTable({
           const stripeLink = detailed ? stripeLinkFor(detailed) : null;
           return (
             <TableRow key={row.id} data-entry-id={row.id}>
-              <TableCell className="whitespace-nowrap">
+              <TableCell label="Date (UTC)" className="whitespace-nowrap">
                 <time dateTime={row.createdAt.toISOString()}>{dateFormat.format(row.createdAt)}</time>
               </TableCell>
-              <TableCell className="whitespace-nowrap">{ledgerKindLabel(row.kind)}</TableCell>
-              <TableCell className="text-right whitespace-nowrap tabular-nums">
+              <TableCell label="Type" className="whitespace-nowrap">{ledgerKindLabel(row.kind)}</TableCell>
+              <TableCell label="Amount" className="text-right whitespace-nowrap tabular-nums">
                 <span className={cn(row.amountMicros > 0 && "text-success")}>{signedUsd(row.amountMicros)}</span>
                 <span className="block text-xs text-muted-foreground">{creditsOf(row.amountMicros, { isChange: true })}</span>
                 {reserved && <span className="block text-xs text-muted-foreground">{reserved}</span>}
               </TableCell>
               {withBalance && detailed && (
-                <TableCell className="text-right whitespace-nowrap tabular-nums">
+                <TableCell label="Available after" className="text-right whitespace-nowrap tabular-nums">
                   {sign(detailed.availableAfterMicros, false)}
                   {formatUsd(Math.abs(detailed.availableAfterMicros))}
                   <span className="block text-xs text-muted-foreground">
@@ -87,7 +87,7 @@ export function LedgerTable({
                   </span>
                 </TableCell>
               )}
-              <TableCell className="min-w-48 space-y-1.5 text-muted-foreground">
+              <TableCell label="Details" className="min-w-48 space-y-1.5 text-muted-foreground">
                 {row.memo && <p>{row.memo}</p>}
                 {row.taskId && (
                   <div className="flex flex-wrap items-center gap-2">

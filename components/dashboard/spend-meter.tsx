@@ -21,7 +21,7 @@ export function SpendMeter({ label, period, spentMicros, capMicros }: SpendMeter
         <p className="text-2xl font-semibold tabular-nums">{formatUsd(spentMicros)}</p>
         <p className="text-sm text-muted-foreground">
           No {period} cap.{" "}
-          <Link href="/dashboard/settings" className="font-medium text-primary hover:underline">
+          <Link href="/dashboard/settings" className="font-medium text-primary underline underline-offset-2">
             Set one
           </Link>
         </p>

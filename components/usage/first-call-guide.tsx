@@ -14,10 +14,10 @@ export function FirstCallGuide({ baseUrl }: { baseUrl: string }) {
           Make your first call
         </h2>
         <p className="text-sm text-muted-foreground">
-          1. <Link href="/dashboard/keys" className="font-medium text-primary hover:underline">Create an API key</Link>: a test key
+          1. <Link href="/dashboard/keys" className="font-medium text-primary underline underline-offset-2">Create an API key</Link>: a test key
           (<code>lg_test_...</code>) runs free on the built-in simulator. 2. Paste these commands in a shell, or try a model in the{" "}
-          <Link href="/playground" className="font-medium text-primary hover:underline">playground</Link> first. The full walk-through is
-          the <Link href="/docs/quickstart" className="font-medium text-primary hover:underline">quick start</Link>.
+          <Link href="/playground" className="font-medium text-primary underline underline-offset-2">playground</Link> first. The full walk-through is
+          the <Link href="/docs/quickstart" className="font-medium text-primary underline underline-offset-2">quick start</Link>.
         </p>
       </div>
       {commands.map((block) => (

@@ -29,7 +29,7 @@ export default function ForgotPasswordPage() {
       </Card>
       <p className="text-center text-sm text-muted-foreground">
         Remembered it?{" "}
-        <Link href="/sign-in" className="font-medium text-primary hover:underline">
+        <Link href="/sign-in" className="font-medium text-primary underline underline-offset-2">
           Sign in
         </Link>
       </p>

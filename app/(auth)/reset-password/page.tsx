@@ -22,7 +22,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         ) : (
           <p className="text-sm">
             This link is incomplete.{" "}
-            <Link href="/forgot-password" className="font-medium text-primary hover:underline">
+            <Link href="/forgot-password" className="font-medium text-primary underline underline-offset-2">
               Ask for a new one
             </Link>
             .

@@ -31,11 +31,11 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
         ) : (
           <p className="text-sm">
             First{" "}
-            <Link href={`/sign-up?${back}`} className="font-medium text-primary hover:underline">
+            <Link href={`/sign-up?${back}`} className="font-medium text-primary underline underline-offset-2">
               create your account
             </Link>{" "}
             or{" "}
-            <Link href={`/sign-in?${back}`} className="font-medium text-primary hover:underline">
+            <Link href={`/sign-in?${back}`} className="font-medium text-primary underline underline-offset-2">
               sign in
             </Link>
             ; you come back here afterwards.

@@ -38,7 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       </Card>
       <p className="text-center text-sm text-muted-foreground">
         New to Lumigate?{" "}
-        <Link href={signUpHref} className="font-medium text-primary hover:underline">
+        <Link href={signUpHref} className="font-medium text-primary underline underline-offset-2">
           Create an account
         </Link>
       </p>

@@ -37,7 +37,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
       </Card>
       <p className="text-center text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link href={signInHref} className="font-medium text-primary hover:underline">
+        <Link href={signInHref} className="font-medium text-primary underline underline-offset-2">
           Sign in
         </Link>
       </p>

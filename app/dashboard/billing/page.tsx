@@ -77,7 +77,7 @@ export default async function BillingPage() {
           <p className="text-sm text-muted-foreground">
             The latest {LEDGER_ROWS}, newest first. A job sets its price aside when it starts; it is charged when an
             image comes back and released if the job fails.{" "}
-            <Link href="/dashboard/billing/transactions" className="text-primary underline-offset-4 hover:underline">
+            <Link href="/dashboard/billing/transactions" className="text-primary underline underline-offset-4">
               All transactions, with filters and CSV export
             </Link>
           </p>

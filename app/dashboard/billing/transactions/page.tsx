@@ -58,7 +58,7 @@ export default async function TransactionsPage({ searchParams }: Props) {
             isFiltered ? (
               <>
                 No transactions match these filters.{" "}
-                <Link href={basePath} className="text-primary underline-offset-4 hover:underline">
+                <Link href={basePath} className="text-primary underline underline-offset-4">
                   Show all transactions
                 </Link>
               </>
