@@ -1,16 +1,17 @@
-"use client";
-
 import Link from "next/link";
 import { NavLink } from "@/components/site/nav-link";
 import { buttonVariants } from "@/components/ui/button";
+import { getCurrentUser } from "@/lib/auth";
 import { SignOutButton } from "./sign-out-button";
-import { useClientSession } from "./use-session";
 
-/** Sign in / Sign up, or Dashboard / Sign out; an empty slot of the same size while it asks. */
-export function HeaderAccountLinks() {
-  const { data, isPending } = useClientSession();
-  if (isPending) return <li aria-hidden className="h-8 w-36" />;
-  if (data?.userId) {
+/**
+ * Sign in / Sign up, or Dashboard / Sign out, decided on the server: the first HTML is already
+ * right, with or without JavaScript. Reading the session makes every page that shows the header
+ * render per request.
+ */
+export async function HeaderAccountLinks() {
+  const user = await getCurrentUser();
+  if (user) {
     return (
       <>
         <li>

@@ -3,7 +3,6 @@
 import { Mail } from "lucide-react";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Field, FormMessage } from "@/components/dashboard/field";
 import { Button } from "@/components/ui/button";
@@ -20,7 +19,6 @@ type SignInFormProps = {
 type Pending = "password" | "github" | "email" | null;
 
 export function SignInForm({ callbackUrl, initialError, hasGithub, magicLinks }: SignInFormProps) {
-  const router = useRouter();
   const emailRef = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [error, setError] = useState(initialError);
@@ -58,9 +56,8 @@ export function SignInForm({ callbackUrl, initialError, hasGithub, magicLinks }:
     setPending("password");
     const result = await signIn("credentials", { email, password, redirect: false }).catch(() => undefined);
     if (!result?.ok || result.error) return fail(signInErrorFromResult(result?.error));
-    router.replace(callbackUrl);
-    // The header is rendered on the server: the root layout must render again with the new cookie.
-    router.refresh();
+    // A full load, not a client navigation: the header is rendered on the server with the session cookie.
+    window.location.replace(callbackUrl);
   }
 
   async function sendLink() {

@@ -1,22 +1,17 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Field, FormMessage } from "@/components/dashboard/field";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
 import { PASSWORD_MIN } from "@/lib/auth/password-rules";
-import { sessionQueryKey } from "./use-session";
 
 type SignUpAnswer = { next: "sign_in" } | { next: "check_inbox"; email: string };
 type SignUpAction = (input: { email: string; password: string; name?: string }) => Promise<ActionResult<SignUpAnswer>>;
 
 export function SignUpForm({ signUp, callbackUrl }: { signUp: SignUpAction; callbackUrl: string }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -55,8 +50,8 @@ export function SignUpForm({ signUp, callbackUrl }: { signUp: SignUpAction; call
       if (!signedIn?.ok || signedIn.error) {
         return setError("Your account is ready, but signing in didn't work. Sign in with your new password.");
       }
-      await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
-      router.replace(callbackUrl);
+      // A full load, not a client navigation: the header is rendered on the server with the session cookie.
+      window.location.replace(callbackUrl);
     });
   }
 

@@ -19,7 +19,7 @@ function Inline({ text }: { text: string }) {
           case "bold":
             return <strong key={i}>{part.text}</strong>;
           case "link":
-            return part.href.startsWith("/") ? (
+            return part.href.startsWith("/") || part.href.startsWith("#") ? (
               <Link key={i} href={part.href} className="font-medium text-primary underline underline-offset-2">
                 {part.text}
               </Link>
@@ -96,6 +96,11 @@ function BlockView({ block }: { block: Block }) {
   }
 }
 
+/** Blocks (lib/docs/blocks.ts) as page content: the /docs guides, and the terms and privacy pages' Markdown. */
+export function BlocksView({ blocks }: { blocks: Block[] }) {
+  return blocks.map((block, i) => <BlockView key={i} block={block} />);
+}
+
 /** A guide of /docs, rendered from its blocks (the same blocks /llms-full.txt prints as Markdown). */
 export function GuideView({ guide }: { guide: Guide }) {
   return (
@@ -104,9 +109,7 @@ export function GuideView({ guide }: { guide: Guide }) {
         <h1 className="text-3xl font-semibold tracking-tight">{guide.title}</h1>
         <p className="text-lg text-muted-foreground">{guide.summary}</p>
       </header>
-      {guide.blocks.map((block, i) => (
-        <BlockView key={i} block={block} />
-      ))}
+      <BlocksView blocks={guide.blocks} />
     </article>
   );
 }

@@ -15,7 +15,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
       href={href}
       aria-current={isPage ? "page" : isCurrent ? "true" : undefined}
       className={cn(
-        "rounded-md px-2 py-2 text-sm font-medium whitespace-nowrap sm:px-3 transition-colors hover:bg-muted hover:text-foreground",
+        "rounded-md px-1.5 py-2 text-sm font-medium whitespace-nowrap sm:px-3 transition-colors hover:bg-muted hover:text-foreground",
         isCurrent ? "text-foreground" : "text-muted-foreground",
       )}
     >

@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
+import { DeleteAccountDialog } from "@/components/account/delete-account-dialog";
 import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { CallbackSecret } from "@/components/dashboard/callback-secret";
 import { PasswordForm } from "@/components/dashboard/password-form";
 import { SpendCapsForm } from "@/components/dashboard/spend-caps-form";
 import { SpendMeters } from "@/components/dashboard/spend-meter";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LEDGER_RETENTION_YEARS } from "@/lib/account/retention";
 import { getAccountBalance, hasPassword, requireUser } from "@/lib/auth";
+import { formatUsd } from "@/lib/catalog/pricing";
 import { signingSecretView } from "@/lib/webhooks/account-secrets";
-import { rollCallbackSecret, savePassword, saveSpendCaps } from "./actions";
+import { deleteMyAccount, rollCallbackSecret, savePassword, saveSpendCaps } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const { caps, spent } = await getAccountBalance(user);
+  const { caps, spent, availableMicros } = await getAccountBalance(user);
   const [callbacks, withPassword] = await Promise.all([signingSecretView(user.accountId), hasPassword(user.id)]);
 
   return (
@@ -77,6 +81,38 @@ export default async function SettingsPage() {
         </h2>
         <Card className="p-5">
           <PasswordForm save={savePassword} hasPassword={withPassword} />
+        </Card>
+      </section>
+      <section aria-labelledby="data-title" className="space-y-4">
+        <h2 id="data-title" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <Card className="space-y-3 p-5">
+          <h3 className="font-medium">Export your data</h3>
+          <p className="max-w-2xl text-sm text-muted-foreground">
+            One JSON file with your profile, the account, its members, API keys (names and starts, never the keys), provider
+            keys (last 4 characters only), the ledger, top-ups, every task with its prompt and image links, and your
+            playground runs. Image links work while the images are kept.
+          </p>
+          <a href="/dashboard/settings/export" download className={buttonVariants({ variant: "outline" })}>
+            Download my data (JSON)
+          </a>
+        </Card>
+        <Card className="space-y-3 border-danger/40 p-5">
+          <h3 className="font-medium">Delete your account</h3>
+          <p className="max-w-2xl text-sm text-muted-foreground">
+            Revokes every API key, signs you out everywhere and erases your email, name, password, provider keys, saved card,
+            prompts and images. The ledger, top-ups and task costs are kept for {LEDGER_RETENTION_YEARS} years, as
+            bookkeeping law requires. Your remaining balance of {formatUsd(availableMicros)} is forfeited
+            unless the operator refunds it. Tasks still running or an open payment dispute must end first.
+          </p>
+          <DeleteAccountDialog
+            remove={deleteMyAccount}
+            email={user.email}
+            hasPassword={withPassword}
+            balance={formatUsd(availableMicros)}
+            retentionYears={LEDGER_RETENTION_YEARS}
+          />
         </Card>
       </section>
     </>
