@@ -1,4 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
+import type { ComponentProps, FocusEvent, ReactNode } from "react";
+import type { ZodType } from "zod";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils/cn";
@@ -63,4 +64,33 @@ export function FormMessage({ tone, children }: { tone: "error" | "success"; chi
       {children}
     </p>
   );
+}
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/**
+ * A form's messages per field from the schema its server action parses with, keyed as the
+ * action's fieldErrors are: the browser says what the server would, before the round trip.
+ */
+export function schemaFieldErrors(schema: ZodType, input: unknown): FieldErrors {
+  const result = schema.safeParse(input);
+  if (result.success) return {};
+  const errors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) (errors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+  return errors;
+}
+
+/**
+ * The field a form's blur should check now, or null. Tabbing through empty fields says nothing; a
+ * field that holds something, or already shows a message, is checked when it is left. Not when the
+ * focus goes to the form's submit button: a message appearing or going there would move the button
+ * between the press and the release, so the click would miss it, and the submit checks every field anyway.
+ */
+export function fieldToCheckOnBlur(event: FocusEvent<HTMLFormElement>, showsMessage: (name: string) => boolean): HTMLInputElement | null {
+  const field = event.target;
+  if (!(field instanceof HTMLInputElement) || !field.name) return null;
+  const next = event.relatedTarget;
+  if (next instanceof HTMLButtonElement && next.type === "submit" && event.currentTarget.contains(next)) return null;
+  if (field.type !== "checkbox" && field.value.trim() === "" && !showsMessage(field.name)) return null;
+  return field;
 }

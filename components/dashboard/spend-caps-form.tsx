@@ -1,16 +1,28 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { type FocusEvent, type FormEvent, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action";
-import { Field, FormMessage } from "./field";
+import { spendCapsInput } from "@/lib/auth/schemas";
+import { Field, type FieldErrors, fieldToCheckOnBlur, FormMessage, schemaFieldErrors } from "./field";
 
-type SaveCaps = (input: { dailyUsd: string; monthlyUsd: string }) => Promise<ActionResult<unknown>>;
+type CapsForm = { dailyUsd: string; monthlyUsd: string };
+type SaveCaps = (input: CapsForm) => Promise<ActionResult<unknown>>;
 
 /** Micro-USD as a plain dollar figure for an input: 5_000_000 -> "5", 12_500_000 -> "12.5". */
 function toInput(micros: number | null): string {
   return micros === null ? "" : String(micros / 1_000_000);
+}
+
+function readCaps(form: HTMLFormElement): CapsForm {
+  const data = new FormData(form);
+  return { dailyUsd: String(data.get("dailyUsd") ?? ""), monthlyUsd: String(data.get("monthlyUsd") ?? "") };
+}
+
+function focusFirstInvalid(form: HTMLFormElement, errors: FieldErrors) {
+  const first = Object.keys(errors).find((name) => errors[name]?.length);
+  if (first) form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
 }
 
 export function SpendCapsForm({
@@ -25,14 +37,24 @@ export function SpendCapsForm({
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  function onBlur(event: FocusEvent<HTMLFormElement>) {
+    const field = fieldToCheckOnBlur(event, (name) => Boolean(fieldErrors[name]));
+    if (!field) return;
+    const { name } = field;
+    const errors = schemaFieldErrors(spendCapsInput, readCaps(event.currentTarget));
+    setFieldErrors((current) => ({ ...current, [name]: errors[name] }));
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const data = new FormData(form);
-    const input = { dailyUsd: String(data.get("dailyUsd") ?? ""), monthlyUsd: String(data.get("monthlyUsd") ?? "") };
+    const input = readCaps(form);
     setResult(null);
+    const errors = schemaFieldErrors(spendCapsInput, input);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return focusFirstInvalid(form, errors);
     startTransition(async () => {
       const outcome = await save(input).catch(
         (): ActionResult<unknown> => ({ ok: false, error: "We couldn't reach the server. Try again." }),
@@ -41,14 +63,14 @@ export function SpendCapsForm({
       if (outcome.ok) {
         router.refresh();
       } else {
-        const firstInvalid = Object.keys(outcome.fieldErrors ?? {})[0];
-        if (firstInvalid) form.querySelector<HTMLInputElement>(`[name="${firstInvalid}"]`)?.focus();
+        setFieldErrors(outcome.fieldErrors ?? {});
+        focusFirstInvalid(form, outcome.fieldErrors ?? {});
       }
     });
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label="Spend caps">
+    <form noValidate onSubmit={onSubmit} onBlur={onBlur} className="space-y-4" aria-label="Spend caps">
       {result && !result.ok && <FormMessage tone="error">{result.error}</FormMessage>}
       {result?.ok && <FormMessage tone="success">Spend caps saved.</FormMessage>}
       <div className="grid gap-4 sm:grid-cols-2">

@@ -9,6 +9,8 @@ import { Select } from "@/components/ui/select";
 import { MAX_ROLL_GRACE_DAYS } from "@/lib/keys/limits";
 import { cn } from "@/lib/utils/cn";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { startLabel } from "@/lib/keys/view";
+import { type EditableKey, EditKeyDialog } from "./edit-key-dialog";
 import { useKeysUi } from "./keys-ui";
 
 const dangerButton = "bg-danger text-white hover:bg-danger/90";
@@ -20,8 +22,8 @@ const graceOptions = Array.from({ length: MAX_ROLL_GRACE_DAYS + 1 }, (_, days) =
 
 // Stays mounted after its key is revoked (only the trigger goes), so it can move the focus, which
 // was on that trigger, to the key's row once the refreshed list arrives.
-function RevokeKey({ keyId, name, isUsable }: { keyId: string; name: string; isUsable: boolean }) {
-  const { actions } = useKeysUi();
+function RevokeKey({ keyId, name, start, isUsable }: { keyId: string; name: string; start: string; isUsable: boolean }) {
+  const { actions, setShowingRevoked } = useKeysUi();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -36,6 +38,8 @@ function RevokeKey({ keyId, name, isUsable }: { keyId: string; name: string; isU
       const result = await actions.revokeKey({ keyId });
       if (!result.ok) return setError(result.error);
       isRevokedHere.current = true;
+      // The row joins the revoked keys; they are shown so that it stays in view with the focus on it.
+      setShowingRevoked(true);
       setOpen(false);
     });
   }
@@ -58,9 +62,12 @@ function RevokeKey({ keyId, name, isUsable }: { keyId: string; name: string; isU
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
         <AlertDialog.Content className="fixed inset-x-4 top-1/2 z-50 mx-auto max-w-md -translate-y-1/2 space-y-4 rounded-2xl border bg-card p-6 text-foreground shadow-lg">
-          <AlertDialog.Title className="text-lg font-semibold">Revoke “{name}”?</AlertDialog.Title>
+          <AlertDialog.Title className="text-lg font-semibold">
+            Revoke “{name}” (<span className="font-mono">{startLabel(start)}</span>)?
+          </AlertDialog.Title>
           <AlertDialog.Description className="text-sm text-muted-foreground">
-            Requests with this key start failing within seconds. This cannot be undone.
+            Every request with the key <span className="font-mono">{startLabel(start)}</span> fails within seconds. This
+            cannot be undone.
           </AlertDialog.Description>
           {error && <FormMessage tone="error">{error}</FormMessage>}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
@@ -76,7 +83,7 @@ function RevokeKey({ keyId, name, isUsable }: { keyId: string; name: string; isU
   );
 }
 
-function RollKey({ keyId, name }: { keyId: string; name: string }) {
+function RollKey({ keyId, name, start }: { keyId: string; name: string; start: string }) {
   const { reveal, actions } = useKeysUi();
   const [open, setOpen] = useState(false);
   const [graceDays, setGraceDays] = useState(1);
@@ -108,8 +115,8 @@ function RollKey({ keyId, name }: { keyId: string; name: string }) {
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={`Roll “${name}”`}
-        description="Issues a new secret with the same settings. The old key keeps working for the grace period, so you can deploy the new one first."
+        title={`Roll “${name}” (${startLabel(start)})`}
+        description={`Issues a new key with the same settings and a new name, dated today. ${startLabel(start)} keeps working for the grace period, so you can deploy the new one first.`}
         onCloseAutoFocus={(event) => {
           // The reveal dialog takes the focus next, and hands it back when it closes.
           if (isRevealing.current) event.preventDefault();
@@ -142,11 +149,13 @@ function RollKey({ keyId, name }: { keyId: string; name: string }) {
   );
 }
 
-export function KeyActions({ keyId, name, isUsable }: { keyId: string; name: string; isUsable: boolean }) {
+export function KeyActions({ keyRecord, isUsable }: { keyRecord: EditableKey; isUsable: boolean }) {
+  const { id, name, start } = keyRecord;
   return (
-    <div className="flex gap-2">
-      {isUsable && <RollKey keyId={keyId} name={name} />}
-      <RevokeKey keyId={keyId} name={name} isUsable={isUsable} />
+    <div className="flex flex-wrap gap-2">
+      {isUsable && <EditKeyDialog keyRecord={keyRecord} />}
+      {isUsable && <RollKey keyId={id} name={name} start={start} />}
+      <RevokeKey keyId={id} name={name} start={start} isUsable={isUsable} />
     </div>
   );
 }

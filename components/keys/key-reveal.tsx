@@ -1,11 +1,34 @@
 "use client";
 
 import { TriangleAlert } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 
-/** The one time a key is shown in full. */
-export function KeyReveal({ secret, onDone }: { secret: string; onDone: () => void }) {
+/**
+ * The one time a key is shown in full. The focus starts on "Copy", so Enter (pressed twice, or
+ * held) copies and never closes: only "Done" does, or the close button or Escape after a
+ * second warning whose own focus starts on going back to the key.
+ */
+export function KeyReveal({
+  secret,
+  isConfirmingClose,
+  onDone,
+  onKeepOpen,
+}: {
+  secret: string;
+  isConfirmingClose: boolean;
+  onDone: () => void;
+  onKeepOpen: () => void;
+}) {
+  const copyArea = useRef<HTMLDivElement>(null);
+  const keepOpen = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (isConfirmingClose) keepOpen.current?.focus();
+    else copyArea.current?.querySelector("button")?.focus();
+  }, [isConfirmingClose]);
+
   return (
     <div className="space-y-4">
       <p role="alert" className="flex gap-2 rounded-md border border-warning/30 bg-warning/10 p-3 text-sm">
@@ -30,10 +53,29 @@ export function KeyReveal({ secret, onDone }: { secret: string; onDone: () => vo
           className="w-full resize-none rounded-md border border-input bg-muted px-3 py-2 font-mono text-sm break-all"
         />
       </div>
-      <div className="flex flex-col gap-2 sm:flex-row sm:justify-between">
-        <CopyButton text={secret} label="API key" className="h-10" />
-        <Button onClick={onDone}>I&apos;ve saved it</Button>
-      </div>
+      {isConfirmingClose ? (
+        <div role="group" aria-labelledby="reveal-close-warning" className="space-y-3 rounded-md border border-danger/30 bg-danger/10 p-3">
+          <p id="reveal-close-warning" className="text-sm">
+            <strong>Close without saving the key?</strong> You will not see it again: a lost key can only be rolled or
+            revoked.
+          </p>
+          <div className="flex flex-col gap-2 sm:flex-row sm:justify-end">
+            <Button ref={keepOpen} variant="outline" onClick={onKeepOpen}>
+              Back to the key
+            </Button>
+            <Button className="bg-danger text-white hover:bg-danger/90" onClick={onDone}>
+              Close, I won&apos;t need it
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex flex-col gap-2 sm:flex-row sm:justify-between">
+          <div ref={copyArea} className="contents">
+            <CopyButton text={secret} label="API key" className="h-10" />
+          </div>
+          <Button onClick={onDone}>Done</Button>
+        </div>
+      )}
     </div>
   );
 }

@@ -12,19 +12,29 @@ import { KeyReveal } from "./key-reveal";
 
 type Revealed = { title: string; secret: string };
 
-export type CreateKeyFormInput = {
+type KeySettingsFormInput = {
   name: string;
-  mode: KeyMode;
   scopes: KeyScope[];
-  /** ISO time, or null for a key that never expires. */
-  expiresAt: string | null;
   ratePer10s: string;
   dailyCapUsd: string;
+};
+
+export type CreateKeyFormInput = KeySettingsFormInput & {
+  mode: KeyMode;
+  /** ISO time, or null for a key that never expires. */
+  expiresAt: string | null;
+};
+
+export type UpdateKeyFormInput = KeySettingsFormInput & {
+  keyId: string;
+  /** ISO time, null for never, or left out to keep the expiry as it is. */
+  expiresAt?: string | null;
 };
 
 /** The page's server actions, handed down so that components never import from app/. */
 export type KeyServerActions = {
   createKey: (input: CreateKeyFormInput) => Promise<ActionResult<{ key: string }>>;
+  updateKey: (input: UpdateKeyFormInput) => Promise<ActionResult<unknown>>;
   revokeKey: (input: { keyId: string }) => Promise<ActionResult<unknown>>;
   rollKey: (input: { keyId: string; graceDays: number }) => Promise<ActionResult<{ key: string }>>;
 };
@@ -34,6 +44,9 @@ type KeysUi = {
   openCreate: (opener: HTMLElement) => void;
   /** Shows a new key once; `opener` gets the focus back when the person is done with it. */
   reveal: (revealed: Revealed, opener: HTMLElement | null) => void;
+  /** Whether the revoked keys are listed, not just counted. */
+  isShowingRevoked: boolean;
+  setShowingRevoked: (showing: boolean) => void;
 };
 
 const KeysUiContext = createContext<KeysUi | null>(null);
@@ -56,6 +69,8 @@ const FOCUS_WAIT_FRAMES = 300;
 export function KeysUiProvider({ actions, children }: { actions: KeyServerActions; children: ReactNode }) {
   const [isCreating, setCreating] = useState(false);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const [isConfirmingClose, setConfirmingClose] = useState(false);
+  const [isShowingRevoked, setShowingRevoked] = useState(false);
   const opener = useRef<HTMLElement | null>(null);
 
   const ui = useMemo<KeysUi>(
@@ -67,10 +82,13 @@ export function KeysUiProvider({ actions, children }: { actions: KeyServerAction
       },
       reveal: (next, from) => {
         opener.current = from;
+        setConfirmingClose(false);
         setRevealed(next);
       },
+      isShowingRevoked,
+      setShowingRevoked,
     }),
-    [actions],
+    [actions, isShowingRevoked],
   );
 
   // The element that opened the flow may be gone by now, or go soon after it takes the focus: the
@@ -96,6 +114,11 @@ export function KeysUiProvider({ actions, children }: { actions: KeyServerAction
     settle(FOCUS_WAIT_FRAMES);
   }
 
+  function closeReveal() {
+    setConfirmingClose(false);
+    setRevealed(null);
+  }
+
   return (
     <KeysUiContext value={ui}>
       {children}
@@ -105,6 +128,7 @@ export function KeysUiProvider({ actions, children }: { actions: KeyServerAction
         onOpenChange={setCreating}
         onCreated={(secret) => {
           setCreating(false);
+          setConfirmingClose(false);
           setRevealed({ title: "Save your API key", secret });
         }}
         onCloseAutoFocus={(event) => {
@@ -112,16 +136,21 @@ export function KeysUiProvider({ actions, children }: { actions: KeyServerAction
           else restoreFocus(event);
         }}
       />
-      <Dialog open={revealed !== null} onOpenChange={(open) => !open && setRevealed(null)}>
+      {/* Controlled: the close button and Escape only ask first; "Done" or the warning's "Close" close it. */}
+      <Dialog open={revealed !== null} onOpenChange={(open) => !open && setConfirmingClose(true)}>
         {revealed && (
           <DialogContent
             title={revealed.title}
-            // Closing by accident would lose the only copy of the key; its button closes it.
+            onOpenAutoFocus={(event) => event.preventDefault()}
             onInteractOutside={(event) => event.preventDefault()}
-            onEscapeKeyDown={(event) => event.preventDefault()}
             onCloseAutoFocus={restoreFocus}
           >
-            <KeyReveal secret={revealed.secret} onDone={() => setRevealed(null)} />
+            <KeyReveal
+              secret={revealed.secret}
+              isConfirmingClose={isConfirmingClose}
+              onDone={closeReveal}
+              onKeepOpen={() => setConfirmingClose(false)}
+            />
           </DialogContent>
         )}
       </Dialog>

@@ -60,14 +60,34 @@ describe("spendCapsInput", () => {
     expect(spendCapsInput.parse(input)).toEqual(caps);
   });
 
+  // The messages of item 7: each names the rule and, for the maximum, the limit itself.
   it.each([
-    [{ dailyUsd: "abc", monthlyUsd: "" }, { dailyUsd: ["Enter an amount in dollars, like 5 or 12.50"] }],
-    [{ dailyUsd: "-5", monthlyUsd: "" }, { dailyUsd: ["Enter an amount in dollars, like 5 or 12.50"] }],
-    [{ dailyUsd: "0", monthlyUsd: "" }, { dailyUsd: ["Use at least $0.01, or leave it empty for no cap"] }],
-    [{ dailyUsd: "", monthlyUsd: "2000000" }, { monthlyUsd: ["Enter an amount in dollars, like 5 or 12.50"] }],
-    [{ dailyUsd: "10", monthlyUsd: "5" }, { monthlyUsd: ["Make the monthly cap at least as large as the daily cap"] }],
-  ])("refuses %j", (input, errors) => {
-    expect(fieldErrors(spendCapsInput.safeParse(input))).toEqual(errors);
+    ["-5", "A cap cannot be negative"],
+    ["-$5", "A cap cannot be negative"],
+    ["1000001", "At most $1,000,000.00"],
+    ["1,000,000.01", "At most $1,000,000.00"],
+    ["99999999999999999999", "At most $1,000,000.00"],
+    ["abc", "Enter a dollar amount such as 5 or 2.50"],
+    ["5.", "Enter a dollar amount such as 5 or 2.50"],
+    ["1.234", "Use at most cents (2 decimals)"],
+    ["0.005", "Use at most cents (2 decimals)"],
+    ["0", "Use at least $0.01, or leave it empty for no cap"],
+  ])("refuses a daily cap of %j: %s", (dailyUsd, message) => {
+    expect(fieldErrors(spendCapsInput.safeParse({ dailyUsd, monthlyUsd: "" }))).toEqual({ dailyUsd: [message] });
+    expect(fieldErrors(spendCapsInput.safeParse({ dailyUsd: "", monthlyUsd: dailyUsd }))).toEqual({ monthlyUsd: [message] });
+  });
+
+  it("accepts the limit itself", () => {
+    expect(spendCapsInput.parse({ dailyUsd: "1000000", monthlyUsd: "$1,000,000.00" })).toEqual({
+      dailyMicros: 1_000_000_000_000,
+      monthlyMicros: 1_000_000_000_000,
+    });
+  });
+
+  it("checks the monthly cap against the daily one", () => {
+    expect(fieldErrors(spendCapsInput.safeParse({ dailyUsd: "10", monthlyUsd: "5" }))).toEqual({
+      monthlyUsd: ["Make the monthly cap at least as large as the daily cap"],
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MICROS_PER_USD, parseUsdToMicros } from "@/lib/catalog/pricing";
+import { formatUsd, MICROS_PER_USD, parseUsdToMicros } from "@/lib/catalog/pricing";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-rules";
 
 /** $1,000,000: far above any real cap or adjustment, low enough that micros stay exact in a double. */
@@ -56,24 +56,39 @@ export const signInInput = z.object({
 
 const usdHint = "Enter an amount in dollars, like 5 or 12.50";
 
-/** A cap typed in dollars: empty means no cap; otherwise micro-USD, at least one cent. */
-const capField = z
-  .string()
-  .trim()
-  .max(20, usdHint)
-  .transform((text, ctx) => {
+const dollarAmount = /^(\d+)(?:\.(\d+))?$|^\.(\d+)$/;
+// Past 15 digits a double no longer holds the dollars exactly; any such amount is over every cap anyway.
+const MAX_WHOLE_DIGITS = 15;
+
+/**
+ * A cap typed in dollars ("5", "$12.50", "1,000"): empty means no cap; otherwise micro-USD from one
+ * cent to `maxMicros`. Each message names the rule that failed; the browser and the server action
+ * run this same schema, so they say the same thing.
+ */
+export function usdCapField(maxMicros: number) {
+  const tooLarge = `At most ${formatUsd(maxMicros, { digits: 2 })}`;
+  return z.string({ error: "Enter a dollar amount such as 5 or 2.50" }).transform((raw, ctx) => {
+    const text = raw.trim().replaceAll(",", "").replace(/^(-?)\s*\$\s*/, "$1");
     if (text === "") return null;
-    const micros = parseUsdToMicros(text.replaceAll(",", ""));
-    if (micros === null || micros > MAX_USD_MICROS) {
-      ctx.addIssue({ code: "custom", message: usdHint });
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
       return z.NEVER;
-    }
-    if (micros < MICROS_PER_USD / 100) {
-      ctx.addIssue({ code: "custom", message: "Use at least $0.01, or leave it empty for no cap" });
-      return z.NEVER;
-    }
+    };
+    if (text.startsWith("-") && dollarAmount.test(text.slice(1))) return fail("A cap cannot be negative");
+    const match = dollarAmount.exec(text);
+    if (!match) return fail("Enter a dollar amount such as 5 or 2.50");
+    const whole = (match[1] ?? "0").replace(/^0+(?=\d)/, "");
+    const fraction = match[2] ?? match[3] ?? "";
+    if (fraction.length > 2) return fail("Use at most cents (2 decimals)");
+    if (whole.length > MAX_WHOLE_DIGITS) return fail(tooLarge);
+    const micros = Number(whole) * MICROS_PER_USD + Number(fraction.padEnd(2, "0")) * (MICROS_PER_USD / 100);
+    if (micros > maxMicros) return fail(tooLarge);
+    if (micros < MICROS_PER_USD / 100) return fail("Use at least $0.01, or leave it empty for no cap");
     return micros;
   });
+}
+
+const capField = usdCapField(MAX_USD_MICROS);
 
 export const spendCapsInput = z
   .object({ dailyUsd: capField, monthlyUsd: capField })

@@ -184,7 +184,8 @@ describe("rollKey", () => {
     const { key: oldKey, record: old } = await newKey(accountId, { name: "prod", scopes: ["generate"], ratePer10s: 7, dailyCapMicros: 3_000_000 });
     const { key: newKeyValue, record } = await rollKey(accountId, old.id, 2);
     expect(newKeyValue).not.toBe(oldKey);
-    expect(record).toMatchObject({ name: "prod", mode: "live", scopes: ["generate"], ratePer10s: 7, dailyCapMicros: 3_000_000, status: "active" });
+    expect(record).toMatchObject({ mode: "live", scopes: ["generate"], ratePer10s: 7, dailyCapMicros: 3_000_000, status: "active" });
+    expect(record.name).toMatch(/^prod \(rolled [A-Z][a-z]{2} \d{1,2}\)$/);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: record.id } })).rolledFromId).toBe(old.id);
 
     const listed = await listKeys(accountId);

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { validationError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { generateKey, hashKey, keyStart } from "./format";
 import { keyNotFound } from "./list";
+import { rolledName } from "./rolled-name";
 import { rollGraceDays } from "./schemas";
 import { forgetKey } from "./verify";
 import { type KeyView, keyViewSelect, toKeyView } from "./view";
@@ -12,8 +12,8 @@ import { type KeyView, keyViewSelect, toKeyView } from "./view";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Replaces a key's secret: a new key with the same settings, while the old one keeps working for
- * `graceDays` (0 revokes it now) so deployments can switch over without downtime.
+ * Replaces a key's secret: a new key with the same settings and a distinct name, while the old
+ * one keeps working for `graceDays` (0 revokes it now) so deployments can switch over without downtime.
  */
 export async function rollKey(
   accountId: string,
@@ -51,7 +51,7 @@ export async function rollKey(
       data: {
         id: newId("key"),
         accountId,
-        name: old.name,
+        name: rolledName(old.name, now),
         mode: old.mode,
         hash: hashKey(secret),
         start: keyStart(secret),

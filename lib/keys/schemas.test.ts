@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createKeyForm, rollKeyForm } from "./schemas";
+import { z } from "zod";
+import { createKeyForm, rollKeyForm, updateKeyForm, updateKeyInput } from "./schemas";
 
 const valid = { name: " Server ", mode: "live", scopes: ["read"], expiresAt: null, ratePer10s: "", dailyCapUsd: "" };
 
@@ -42,6 +43,66 @@ describe("createKeyForm", () => {
     const result = createKeyForm.safeParse({ ...valid, ...override });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path[0])).toEqual([field]);
+  });
+});
+
+const messages = (schema: z.ZodType, input: unknown) => {
+  const result = schema.safeParse(input);
+  return result.success ? {} : z.flattenError(result.error).fieldErrors;
+};
+
+// The same schema checks the create and edit dialogs in the browser and in their server actions.
+describe.each([
+  ["createKeyForm", createKeyForm, valid],
+  ["updateKeyForm", updateKeyForm, { ...valid, keyId: "key_x", mode: undefined }],
+] as const)("%s messages", (_, schema, base) => {
+  it.each([
+    ["-5", "A cap cannot be negative"],
+    ["1000001", "At most $1,000,000.00"],
+    ["abc", "Enter a dollar amount such as 5 or 2.50"],
+    ["1.234", "Use at most cents (2 decimals)"],
+    ["0", "Use at least $0.01, or leave it empty for no cap"],
+  ])("a daily cap of %j: %s", (dailyCapUsd, message) => {
+    expect(messages(schema, { ...base, dailyCapUsd })).toEqual({ dailyCapUsd: [message] });
+  });
+
+  it.each([
+    ["-5", "A rate limit cannot be negative"],
+    ["1001", "At most 1,000 requests per 10 s"],
+    ["abc", "Enter a whole number of requests, such as 20"],
+    ["2.5", "Enter a whole number of requests, such as 20"],
+    ["0", "At least 1 request per 10 s"],
+  ])("a rate limit of %j: %s", (ratePer10s, message) => {
+    expect(messages(schema, { ...base, ratePer10s })).toEqual({ ratePer10s: [message] });
+  });
+
+  it("takes the limits themselves", () => {
+    expect(schema.parse({ ...base, ratePer10s: "1,000", dailyCapUsd: "$1,000,000" })).toMatchObject({
+      ratePer10s: 1000,
+      dailyCapUsd: 1_000_000_000_000,
+    });
+  });
+});
+
+describe("updateKeyForm", () => {
+  const edit = { keyId: "key_x", name: "prod", scopes: ["read"], ratePer10s: "", dailyCapUsd: "" };
+
+  it("keeps an expiry left out, and clears a blank one", () => {
+    expect(updateKeyForm.parse(edit)).not.toHaveProperty("expiresAt");
+    expect(updateKeyForm.parse({ ...edit, expiresAt: null }).expiresAt).toBeNull();
+    expect(updateKeyForm.parse({ ...edit, expiresAt: "" }).expiresAt).toBeNull();
+  });
+
+  it("reads blank limits as cleared", () => {
+    expect(updateKeyForm.parse(edit)).toMatchObject({ ratePer10s: null, dailyCapUsd: null });
+  });
+});
+
+describe("updateKeyInput", () => {
+  it("leaves out what is not changing and refuses a mode", () => {
+    expect(updateKeyInput.parse({ name: " new " })).toEqual({ name: "new" });
+    expect(updateKeyInput.parse({ ratePer10s: null, dailyCapMicros: null })).toEqual({ ratePer10s: null, dailyCapMicros: null });
+    expect(updateKeyInput.parse({ mode: "test" })).toEqual({});
   });
 });
 

@@ -18,6 +18,9 @@ export type KeyView = {
   status: KeyStatus;
 };
 
+/** A key's display start as people see it in lists and confirmations: `lg_live_v9mP…`. */
+export const startLabel = (start: string) => `${start}…`;
+
 /** A key that stops working within this window is shown as expiring (a rolled key in its grace period). */
 const EXPIRING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -51,11 +54,20 @@ type KeyViewRow = Omit<KeyView, "status" | "scopes" | "dailyCapMicros"> & {
   dailyCapMicros: bigint | null;
 };
 
+// Field by field, so a row selected with more (the hash) never carries it to the browser.
 export function toKeyView(row: KeyViewRow, now: number = Date.now()): KeyView {
   return {
-    ...row,
+    id: row.id,
+    name: row.name,
+    mode: row.mode,
+    start: row.start,
     scopes: row.scopes as KeyScope[],
+    ratePer10s: row.ratePer10s,
     dailyCapMicros: row.dailyCapMicros === null ? null : Number(row.dailyCapMicros),
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    lastUsedAt: row.lastUsedAt,
+    createdAt: row.createdAt,
     status: keyStatus(row, now),
   };
 }

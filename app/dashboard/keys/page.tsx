@@ -3,22 +3,23 @@ import { PageHeader } from "@/components/dashboard/dashboard-shell";
 import { KeyList } from "@/components/keys/key-list";
 import { CreateKeyButton, KeysUiProvider } from "@/components/keys/keys-ui";
 import { requireUser } from "@/lib/auth/session";
-import { listKeys } from "@/lib/keys";
-import { createKeyAction, revokeKeyAction, rollKeyAction } from "./actions";
+import { listKeysWithUsage } from "@/lib/keys";
+import { createKeyAction, revokeKeyAction, rollKeyAction, updateKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
 // Outside the component: relative times count from the moment the keys were read, once per request.
 async function loadKeys(accountId: string) {
-  const keys = await listKeys(accountId);
-  return { keys, now: Date.now() };
+  const now = new Date();
+  const keys = await listKeysWithUsage(accountId, now);
+  return { keys, now: now.getTime() };
 }
 
 export default async function KeysPage() {
   const user = await requireUser();
   const { keys, now } = await loadKeys(user.accountId);
   return (
-    <KeysUiProvider actions={{ createKey: createKeyAction, revokeKey: revokeKeyAction, rollKey: rollKeyAction }}>
+    <KeysUiProvider actions={{ createKey: createKeyAction, updateKey: updateKeyAction, revokeKey: revokeKeyAction, rollKey: rollKeyAction }}>
       <PageHeader
         title="API keys"
         description={
