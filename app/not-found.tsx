@@ -1,9 +1,8 @@
-import { ArrowRight, Search } from "lucide-react";
+import { ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Button, buttonVariants } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { CatalogSearchForm } from "@/components/catalog/catalog-search-form";
+import { buttonVariants } from "@/components/ui/button";
 
 export const metadata: Metadata = {
   title: "Page not found",
@@ -20,21 +19,7 @@ export default function NotFound() {
           may no longer be in the catalog.
         </p>
       </div>
-      <form action="/models" method="get" role="search" className="grid w-full gap-1.5">
-        <Label htmlFor="not-found-q">Search the catalog</Label>
-        <div className="flex gap-2">
-          <div className="relative flex-1">
-            <Search
-              aria-hidden
-              className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
-            />
-            <Input id="not-found-q" name="q" type="search" placeholder="e.g. flux-2-flex" className="pl-9" />
-          </div>
-          <Button type="submit" variant="outline">
-            Search
-          </Button>
-        </div>
-      </form>
+      <CatalogSearchForm id="not-found-q" placeholder="e.g. flux-2-flex" />
       <div className="flex flex-wrap gap-3">
         <Link href="/models" className={buttonVariants()}>
           Browse all models

@@ -9,6 +9,8 @@ import { requestBaseUrl } from "@/components/site/request-base-url";
 import { buttonVariants } from "@/components/ui/button";
 import { getAccountBalance, getCurrentUser } from "@/lib/auth";
 import { listVariants } from "@/lib/catalog";
+import { matchListedSlugs } from "@/lib/catalog/compare";
+import { parseModelsParam } from "@/lib/catalog/compare-selection";
 import { AppError } from "@/lib/errors";
 import { MAX_PANES, MAX_SEED, MIN_PANES, type RunView } from "@/lib/playground/contract";
 import { actorOf, playgroundPrices, recallRun, variantSpeeds } from "@/lib/playground";
@@ -26,7 +28,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 function panesFrom(slugs: string[], known: PlaygroundVariant[]): WorkspaceSetup["panes"] {
   const listed = slugs.filter((slug) => known.some((v) => v.slug === slug)).slice(0, MAX_PANES);
-  const fallback = [...defaultPanes.filter((slug) => known.some((v) => v.slug === slug)), ...known.map((v) => v.slug)];
+  const fallback = [...defaultPanes.filter((slug) => known.some((v) => v.slug === slug)), ...known.map((v) => v.slug)].filter(
+    (slug) => !listed.includes(slug),
+  );
   while (listed.length < MIN_PANES && fallback.length > 0) listed.push(fallback.shift() ?? "");
   return listed.map((variant) => ({ variant, params: {}, promptAddition: "" }));
 }
@@ -89,6 +93,15 @@ export default async function PlaygroundPage({ searchParams }: Props) {
     if (!initialRun) notice = "That run is not one of yours, or it no longer exists, so the playground starts from the defaults.";
   }
 
+  // A recalled run brings its own panes, so `?run=` wins over `?models=`.
+  const prefill = matchListedSlugs(runId ? [] : parseModelsParam(query.models), catalog);
+  if (prefill.dropped.length > 0) {
+    notice = `Not available in the playground, so left out: ${prefill.dropped.join(", ")}.`;
+  }
+  if (prefill.slugs.length > MAX_PANES) {
+    notice = `${notice ? `${notice} ` : ""}The playground compares up to ${MAX_PANES} models, so it starts with the first ${MAX_PANES}.`;
+  }
+
   const recalled = initialRun ? recall(initialRun, variants, seed) : null;
   if (initialRun && !recalled) notice = "This blind run keeps its models hidden until you pick a winner, so its settings are not filled in below.";
   const setup: WorkspaceSetup = recalled ?? {
@@ -99,7 +112,7 @@ export default async function PlaygroundPage({ searchParams }: Props) {
     imageUrls: [],
     isTest: !user,
     blind: false,
-    panes: panesFrom((first(query.models) ?? "").split(",").map((s) => s.trim()).filter(Boolean), variants),
+    panes: panesFrom(prefill.slugs, variants),
   };
   if (setup.panes.length < MIN_PANES) setup.panes = panesFrom([], variants);
 

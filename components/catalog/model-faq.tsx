@@ -27,6 +27,9 @@ export type FaqFacts = {
   mediaRetentionDays: number;
 };
 
+/** The shortest aliases the FAQ names; the rest are counted. */
+const SHOWN_ALIASES = 3;
+
 const failCodes = ["moderated", "generation_failed", "upstream_error", "timeout", "canceled", "rejected"];
 
 const responseCodes: [number, string][] = [
@@ -52,7 +55,10 @@ function Codes({ names }: { names: readonly string[] }) {
 /** Questions answered with native disclosure widgets: keyboard operable and readable without JS. */
 export function ModelFaq({ variant, facts }: { variant: VariantView; facts: FaqFacts }) {
   const name = variant.displayName;
-  const otherNames = variant.aliases.filter((alias) => alias !== variant.slug);
+  // Shortest first: the long legacy slugs of older catalogs still resolve but are not worth reading.
+  const otherNames = variant.aliases.filter((alias) => alias !== variant.slug).sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const shownNames = otherNames.slice(0, SHOWN_ALIASES);
+  const shortAlias = otherNames[0];
   const sdkCall = variant.task === "text_to_image" ? "images.generate" : "images.edit";
   return (
     <Card className="px-4">
@@ -122,7 +128,14 @@ export function ModelFaq({ variant, facts }: { variant: VariantView; facts: FaqF
       <FaqItem question={`How do I call ${name} from my code?`}>
         <p>
           Send a POST to <code className={codeClass}>/api/v1/jobs/createTask</code> with your key as a Bearer token and{" "}
-          <code className={codeClass}>model</code> set to <code className={codeClass}>{variant.slug}</code>, then poll
+          <code className={codeClass}>model</code> set to <code className={codeClass}>{variant.slug}</code>
+          {shortAlias && (
+            <>
+              {" "}
+              (or its short alias <code className={codeClass}>{shortAlias}</code>)
+            </>
+          )}
+          , then poll
           for the result. If you already use the OpenAI SDK, change its base URL to Lumigate and call{" "}
           <code className={codeClass}>{sdkCall}</code>. Both are shown in{" "}
           <a href="#api" className="font-medium text-foreground underline underline-offset-2">
@@ -143,12 +156,19 @@ export function ModelFaq({ variant, facts }: { variant: VariantView; facts: FaqF
               model name is expected:
             </p>
             <ul className="flex flex-wrap gap-2">
-              {otherNames.map((alias) => (
+              {shownNames.map((alias) => (
                 <li key={alias}>
                   <code className={codeClass}>{alias}</code>
                 </li>
               ))}
             </ul>
+            {otherNames.length > shownNames.length && (
+              <p>
+                It also answers to {otherNames.length - shownNames.length} longer{" "}
+                {otherNames.length - shownNames.length === 1 ? "name" : "names"} from older catalogs, so existing links and
+                code keep working.
+              </p>
+            )}
           </>
         )}
       </FaqItem>

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { paramDefault, paramRange } from "@/lib/catalog/compare";
 import type { ParamDescriptor } from "@/lib/catalog/params";
 
 const typeLabels: Record<ParamDescriptor["type"], string> = {
@@ -10,33 +11,6 @@ const typeLabels: Record<ParamDescriptor["type"], string> = {
   enum: "enum",
   image_urls: "array of image URLs",
 };
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function rangeText(p: ParamDescriptor): string {
-  switch (p.type) {
-    case "string":
-      return `up to ${plural(p.maxLength, "character", "characters")}`;
-    case "integer":
-    case "number":
-      return `${p.min} to ${p.max}${p.step === undefined ? "" : `, step ${p.step}`}`;
-    case "boolean":
-      return "true or false";
-    case "enum":
-      return p.options.join(", ");
-    case "image_urls":
-      return (p.minItems ?? 0) === p.maxItems
-        ? plural(p.maxItems, "image", "images")
-        : `${p.minItems ?? 0} to ${plural(p.maxItems, "image", "images")}`;
-  }
-}
-
-function defaultText(p: ParamDescriptor): string | null {
-  if (p.type === "string" || p.type === "image_urls" || p.default === undefined) return null;
-  return String(p.default);
-}
 
 export function ParametersTable({ parameters }: { parameters: ParamDescriptor[] }) {
   return (
@@ -52,7 +26,7 @@ export function ParametersTable({ parameters }: { parameters: ParamDescriptor[] 
       </TableHead>
       <TableBody>
         {parameters.map((p) => {
-          const fallback = defaultText(p);
+          const fallback = paramDefault(p);
           return (
             <TableRow key={p.name}>
               <TableHeaderCell scope="row" className="py-3">
@@ -64,7 +38,7 @@ export function ParametersTable({ parameters }: { parameters: ParamDescriptor[] 
                 )}
               </TableHeaderCell>
               <TableCell label="Type" className="whitespace-nowrap text-muted-foreground">{typeLabels[p.type]}</TableCell>
-              <TableCell label="Range" className="min-w-32 text-muted-foreground">{rangeText(p)}</TableCell>
+              <TableCell label="Range" className="min-w-32 text-muted-foreground">{paramRange(p)}</TableCell>
               <TableCell label="Default">
                 {fallback === null ? (
                   <span className="text-muted-foreground">

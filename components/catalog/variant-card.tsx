@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ServingStatus } from "@/lib/catalog/serving";
 import type { VariantView } from "@/lib/catalog/types";
 import type { VariantFigures } from "@/lib/stats/types";
+import { CompareToggle } from "./compare-toggle";
 import { StatusBadge } from "./status-badge";
 import { VariantBadges } from "./variant-badges";
 import { VariantFiguresLine } from "./variant-figures";
@@ -11,7 +12,8 @@ import { VariantPrice } from "./variant-price";
  * A variant as a card. The name is the only link; its ::after stretches over the card so the
  * whole card is clickable while screen readers hear one link named after the model. Without a
  * `status` the card makes no claim about whether the model is being served, and without `figures`
- * (null: loaded, none in the window) none about its last 7 days.
+ * (null: loaded, none in the window) none about its last 7 days. The compare toggle sits above the
+ * stretched link, so pressing it does not open the page.
  */
 export function VariantCard({
   variant,
@@ -46,6 +48,7 @@ export function VariantCard({
       <div className="mt-auto space-y-1.5 border-t pt-3">
         <VariantPrice priceMicros={variant.priceMicros} />
         {figures !== undefined && <VariantFiguresLine figures={figures} />}
+        <CompareToggle slug={variant.slug} name={variant.displayName} />
       </div>
     </article>
   );

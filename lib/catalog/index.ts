@@ -15,7 +15,8 @@ export {
   microsToCredits,
   parseUsdToMicros,
 } from "./pricing";
-export { featuredVariants, getVariants, listCatalogProviders, listVariants, resolveVariant } from "./queries";
+export { pinExample, unpinExample, variantExamples, type ExampleImage } from "./examples";
+export { featuredVariants, getFamily, getVariants, listCatalogProviders, listVariants, resolveVariant } from "./queries";
 export { seedCatalog, type SeedResult } from "./seed";
 export {
   catalogSorts,

@@ -127,6 +127,29 @@ export async function getVariants(slugs: string[]): Promise<VariantView[]> {
   });
 }
 
+/** A family with its listed variants in listing order; null when unknown or nothing of it is listed. */
+export async function getFamily(slug: string): Promise<{
+  slug: string;
+  name: string;
+  description: string;
+  provider: { slug: string; name: string };
+  variants: VariantView[];
+} | null> {
+  const family = await db.modelFamily.findUnique({
+    where: { slug: slug.toLowerCase() },
+    select: {
+      slug: true,
+      name: true,
+      description: true,
+      provider: { select: { slug: true, name: true } },
+      variants: { where: listed, include: variantInclude },
+    },
+  });
+  if (!family || family.variants.length === 0) return null;
+  const { variants, ...rest } = family;
+  return { ...rest, variants: variants.sort(comparators.featured).map(toVariantView) };
+}
+
 export async function featuredVariants(limit = 4): Promise<VariantView[]> {
   const rows = await db.variant.findMany({
     where: { ...listed, featured: true },

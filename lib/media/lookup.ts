@@ -17,6 +17,20 @@ export async function findLiveMedia(mediaId: string, now = new Date()) {
   return media && media.expiresAt > now ? media : null;
 }
 
+/**
+ * What /media serves under an id: a result image that has not expired, or a variant's pinned
+ * example copy (lib/catalog/examples.ts), which never expires (`expiresAt` null).
+ */
+export async function findServableMedia(
+  mediaId: string,
+  now = new Date(),
+): Promise<{ id: string; storageKey: string; thumbKey: string; expiresAt: Date | null } | null> {
+  const media = await findLiveMedia(mediaId, now);
+  if (media) return media;
+  const example = await db.variantExample.findUnique({ where: { mediaId }, select: { storageKey: true, thumbKey: true } });
+  return example && { id: mediaId, ...example, expiresAt: null };
+}
+
 /** An image by its URL under /media, if it belongs to the account. */
 export async function findAccountMediaByUrl(accountId: string, url: string) {
   let parsed: URL;

@@ -1,7 +1,10 @@
 import "server-only";
 import { mediaStorage } from "./configured";
 import { isValidDownloadSignature } from "./links";
-import { findLiveMedia, parseMediaFileName } from "./lookup";
+import { findServableMedia, parseMediaFileName } from "./lookup";
+
+/** Pinned examples never expire; a year is as long as caches are asked to keep anything. */
+const EXAMPLE_MAX_AGE_SEC = 365 * 24 * 3600;
 
 const notFound = () =>
   new Response("Not found: this image does not exist or has expired.", {
@@ -16,7 +19,7 @@ const notFound = () =>
 export async function serveMedia(fileName: string, search: URLSearchParams): Promise<Response> {
   const name = parseMediaFileName(fileName);
   if (!name) return notFound();
-  const media = await findLiveMedia(name.mediaId);
+  const media = await findServableMedia(name.mediaId);
   if (!media) return notFound();
   const key = name.thumbnail ? media.thumbKey : media.storageKey;
   if (!key.endsWith(`.${name.ext}`)) return notFound();
@@ -29,7 +32,7 @@ export async function serveMedia(fileName: string, search: URLSearchParams): Pro
   }
   const stored = await mediaStorage().get(key);
   if (!stored) return notFound();
-  const maxAge = Math.max(0, Math.floor((media.expiresAt.getTime() - Date.now()) / 1000));
+  const maxAge = media.expiresAt ? Math.max(0, Math.floor((media.expiresAt.getTime() - Date.now()) / 1000)) : EXAMPLE_MAX_AGE_SEC;
   return new Response(stored.body as BodyInit, {
     headers: {
       "content-type": stored.contentType,

@@ -35,15 +35,20 @@ function mediaIdOf(key: string): string | null {
   return MEDIA_ID_PATTERN.test(id) ? id : null;
 }
 
-/** Deletes stored files older than the grace period whose media row does not exist. */
+/** Deletes stored files older than the grace period that neither a media row nor a pinned example names. */
 export async function sweepOrphanMedia(now = new Date(), graceMs = ORPHAN_GRACE_MS): Promise<number> {
   const storage = mediaStorage();
   const cutoff = now.getTime() - graceMs;
   let batch: { key: string; id: string }[] = [];
   let removed = 0;
   const flush = async () => {
-    const known = await db.media.findMany({ where: { id: { in: [...new Set(batch.map((b) => b.id))] } }, select: { id: true } });
-    const kept = new Set(known.map((m) => m.id));
+    const ids = [...new Set(batch.map((b) => b.id))];
+    // A variant's pinned example (lib/catalog/examples.ts) is a copy with no media row of its own.
+    const [known, examples] = await Promise.all([
+      db.media.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+      db.variantExample.findMany({ where: { mediaId: { in: ids } }, select: { mediaId: true } }),
+    ]);
+    const kept = new Set([...known.map((m) => m.id), ...examples.map((e) => e.mediaId)]);
     for (const { key, id } of batch) {
       if (kept.has(id)) continue;
       await storage.delete(key);

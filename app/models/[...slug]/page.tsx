@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { connection } from "next/server";
-import { cache, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ByokFeeNote } from "@/components/byok/byok-fee-note";
 import { LatencyByDay } from "@/components/catalog/latency-by-day";
 import { creditsLabel } from "@/components/catalog/credits-label";
 import { ModelFaq } from "@/components/catalog/model-faq";
 import { ModelHeader } from "@/components/catalog/model-header";
 import { ParametersTable } from "@/components/catalog/parameters-table";
+import { UnpinExampleButton } from "@/components/catalog/pin-example";
 import { PricingCompare } from "@/components/catalog/pricing-compare";
 import { TierPrices } from "@/components/catalog/tier-prices";
 import { UseViaApi } from "@/components/catalog/use-via-api";
@@ -18,21 +18,17 @@ import { getCurrentUser } from "@/lib/auth";
 import { pricingModel, topUpFeePercent } from "@/lib/billing/pricing-model";
 import { monthSpendMicros } from "@/lib/billing/tier-status";
 import { byokUpstreamsFor } from "@/lib/byok";
-import { formatUsd, getVariants, resolveVariant } from "@/lib/catalog";
+import { formatUsd, getVariants, variantExamples } from "@/lib/catalog";
 import { servingStatus } from "@/lib/catalog/serving";
 import { env } from "@/lib/env";
 import { readVariantStats } from "@/lib/stats";
+import { unpinExampleAction } from "./actions";
+import { loadVariant, slugOf } from "./load";
 
 type Props = { params: Promise<{ slug: string[] }> };
 
-// Metadata and the page both need the variant; cache() makes that one query per request.
-const loadVariant = cache(async (slug: string) => {
-  await connection();
-  return resolveVariant(slug);
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await loadVariant((await params).slug.join("/"));
+  const found = await loadVariant(await slugOf(params));
   if (!found) return { title: "Model not found" };
   const { variant } = found;
   return {
@@ -70,19 +66,25 @@ function Section({ id, intro, children }: { id: SectionId; intro?: ReactNode; ch
 }
 
 export default async function ModelPage({ params }: Props) {
-  const found = await loadVariant((await params).slug.join("/"));
+  const slug = await slugOf(params);
+  const found = await loadVariant(slug);
+  // The layout adds the closest models to this 404.
   if (!found) notFound();
-  const { variant, isAlias } = found;
-  if (isAlias) permanentRedirect(`/models/${variant.slug}`);
+  const { variant } = found;
+  // An alias, another case, spaces or a `models/` prefix: one canonical URL per model.
+  if (slug !== variant.slug) permanentRedirect(`/models/${variant.slug}`);
 
   const related = variant.relatedSlugs.length > 0 ? await getVariants(variant.relatedSlugs) : [];
-  const [statuses, figures, baseUrl, byokUpstreams, accountSpentMicros] = await Promise.all([
+  const [statuses, figures, baseUrl, byokUpstreams, user, examples] = await Promise.all([
     servingStatus([variant, ...related]),
     readVariantStats([variant.slug, ...related.map((v) => v.slug)]),
     requestBaseUrl(),
     byokUpstreamsFor(variant.slug),
-    getCurrentUser().then((user) => (user ? monthSpendMicros(user.accountId) : null)),
+    getCurrentUser(),
+    variantExamples([variant.slug]),
   ]);
+  const accountSpentMicros = user ? await monthSpendMicros(user.accountId) : null;
+  const example = examples.get(variant.slug) ?? null;
   const ownFigures = figures.get(variant.slug) ?? null;
   const shownSections = sections.filter((s) => s.id !== "related" || related.length > 0);
 
@@ -101,6 +103,13 @@ export default async function ModelPage({ params }: Props) {
         variant={variant}
         status={statuses.get(variant.slug)}
         figures={ownFigures}
+        example={example}
+        isSignedIn={user !== null}
+        exampleActions={
+          example && user?.role === "admin" ? (
+            <UnpinExampleButton run={unpinExampleAction} variantSlug={variant.slug} variantName={variant.displayName} />
+          ) : undefined
+        }
         priceNote={<ByokFeeNote priceMicros={variant.priceMicros} feePercent={env.BYOK_FEE_PERCENT} upstreams={byokUpstreams} />}
       />
 
