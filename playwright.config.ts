@@ -48,7 +48,7 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
-      command: `rm -rf ${e2eDataDir} && DATA_DIR=${e2eDataDir} PORT=${port} SIMULATOR_PORT=${port + 1000} SIMULATOR_SPEED=10 CALLBACKS_ALLOW_LOOPBACK=true ${stripeEnv} npm start`,
+      command: `rm -rf ${e2eDataDir} && DATA_DIR=${e2eDataDir} PORT=${port} SIMULATOR_PORT=${port + 1000} SIMULATOR_SPEED=10 CALLBACKS_ALLOW_LOOPBACK=true SIGNUPS_PER_ADDRESS_PER_HOUR=500 ${stripeEnv} npm start`,
       url: `${baseURL}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,

@@ -1,9 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { cli, runTask } from "./support";
+import { cli, runTask, signUp, uniqueEmail } from "./support";
 
 // Every page, light and dark, through axe's WCAG 2.1 A and AA rules: a serious or critical violation fails.
-const password = "correct horse battery staple";
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 const publicPages = [
@@ -36,6 +35,7 @@ const signedInPages = [
   "/dashboard/tasks",
   "/dashboard/providers",
   "/dashboard/settings",
+  "/playground/history",
   "/admin",
 ];
 
@@ -60,19 +60,32 @@ test("axe finds no serious or critical violation on any public page, light and d
 
 test("axe finds no serious or critical violation on any signed-in page, light and dark", async ({ page, request }) => {
   test.setTimeout(300_000);
-  const email = `a11y-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  const email = uniqueEmail("a11y");
+  await signUp(page, email);
   await cli("users:admin", email);
   const key = (await cli("keys:create", email, "--name", "a11y")).at(-1)!;
   const task = await runTask(request, key, { model: "flux-2-pro", input: { prompt: "a11y: a lighthouse" } });
   expect(task.state).toBe("success");
 
+  // A shared playground run, for its public page.
+  const run = await page.request.post("/api/playground/runs", {
+    headers: { Origin: new URL(page.url()).origin },
+    data: {
+      prompt: "a11y: a harbour",
+      seed: 7,
+      aspectRatio: "1:1",
+      mode: "test",
+      panes: [{ variant: "flux-2-pro", params: {} }, { variant: "flux-2-flex", params: {} }],
+    },
+  });
+  expect(run.status()).toBe(200);
+  const runId: string = (await run.json()).data.id;
+  const share = await page.request.post(`/api/playground/runs/${runId}/share`, { headers: { Origin: new URL(page.url()).origin } });
+  expect(share.status()).toBe(200);
+  const shareUrl: string = (await share.json()).data.shareUrl;
+
   const found: string[] = [];
-  for (const path of [...signedInPages, `/dashboard/tasks/${task.taskId}`]) {
+  for (const path of [...signedInPages, `/dashboard/tasks/${task.taskId}`, new URL(shareUrl).pathname]) {
     for (const scheme of ["light", "dark"] as const) found.push(...(await violations(page, path, scheme)));
   }
   expect(found.join("\n")).toBe("");

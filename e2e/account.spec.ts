@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { password, uniqueEmail } from "./support";
 
-const password = "correct horse battery staple";
-const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
 async function signUp(page: Page, email: string) {
   await page.goto("/sign-up");

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { password, uniqueEmail } from "./support";
 
 // Against the local Stripe fake that playwright.config.ts starts beside the app: its Checkout page
 // sends the signed checkout.session.completed webhook, as Stripe would, and returns to the app.
-const password = "correct horse battery staple";
-const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
 test("sign up, top up $10 by card through Checkout, and see the balance rise by exactly $10.00 without a reload", async ({ page }) => {
   await page.goto("/sign-up");

@@ -1,10 +1,5 @@
-import { mkdir } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-
-const password = "correct horse battery staple";
-const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-/** The closing note names this folder: the screenshots the issue asks for. */
-const shots = "test-results/screenshots/playground";
+import { password, shot, uniqueEmail } from "./support";
 
 async function signUp(page: Page, tag: string) {
   await page.goto("/sign-up");
@@ -12,11 +7,6 @@ async function signUp(page: Page, tag: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-async function shot(page: Page, name: string) {
-  await mkdir(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
 const pane = (page: Page, n: number) => page.getByRole("region", { name: `Pane ${n}`, exact: true });
@@ -63,7 +53,7 @@ test("compare Flex 1K at 8 steps with Pro 1K: cost before, live progress, images
   const estimate = micros(await page.getByTestId("estimated-cost").innerText());
   expect(estimate).toBeGreaterThan(0);
   const before = await balance(page);
-  await shot(page, "desktop-2-panes-before");
+  await shot(page, "playground", "desktop-2-panes-before");
 
   // Slow enough (4 s a job) to watch both panes go through their states.
   await promptBox(page).fill("a lighthouse on a cliff at dusk, volumetric fog [sim:slow=4000]");
@@ -78,7 +68,7 @@ test("compare Flex 1K at 8 steps with Pro 1K: cost before, live progress, images
   const costs = await Promise.all([1, 2].map(async (n) => micros(await pane(page, n).getByTestId("pane-cost").innerText())));
   expect(costs[0]! + costs[1]!).toBe(estimate);
   await expect.poll(() => balance(page)).toBe(before - estimate);
-  await shot(page, "desktop-2-panes-done");
+  await shot(page, "playground", "desktop-2-panes-done");
 
   await pane(page, 2).getByRole("button", { name: "Pick as winner" }).click();
   await expect(pane(page, 2).getByText("Winner")).toBeVisible();
@@ -94,7 +84,7 @@ test("compare Flex 1K at 8 steps with Pro 1K: cost before, live progress, images
   }
   await expect(compare.getByRole("img")).toHaveCount(2);
   await compare.getByRole("button", { name: "Zoom in" }).click();
-  await shot(page, "desktop-compare-viewer");
+  await shot(page, "playground", "desktop-compare-viewer");
   await page.keyboard.press("Escape");
 
   await page.getByRole("button", { name: "Share" }).click();
@@ -171,7 +161,7 @@ test("blind mode hides the variants until the vote; a sweep over steps makes fou
   }
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await waitDone([1, 2, 3, 4].map((n) => pane(page, n)));
-  await shot(page, "desktop-4-panes-sweep");
+  await shot(page, "playground", "desktop-4-panes-sweep");
 });
 
 test("keyboard only: Tab, Enter and Ctrl+Enter pick a model and run a two-pane comparison", async ({ page }) => {
@@ -213,16 +203,16 @@ test.describe("on a phone", () => {
     await waitDone([pane(page, 1), pane(page, 2)]);
     const [a, b] = await Promise.all([pane(page, 1).boundingBox(), pane(page, 2).boundingBox()]);
     expect(b!.y).toBeGreaterThan(a!.y + a!.height - 1);
-    await shot(page, "phone-2-panes");
+    await shot(page, "playground", "phone-2-panes");
     await page.getByRole("button", { name: "Compare" }).click();
     await expect(page.getByRole("dialog", { name: "Compare" }).getByRole("img")).toHaveCount(2);
-    await page.screenshot({ path: `${shots}/phone-compare-viewer.png` });
+    await page.screenshot({ path: `test-results/screenshots/playground/phone-compare-viewer.png` });
     await page.keyboard.press("Escape");
 
     await page.getByRole("button", { name: "Settings" }).click();
     const sheet = page.getByRole("dialog", { name: "Settings" });
     await expect(sheet).toBeVisible();
-    await shot(page, "phone-settings-sheet");
+    await shot(page, "playground", "phone-settings-sheet");
     await sheet.getByLabel("Sweep", { exact: true }).check();
     await sheet.getByLabel("Sweep parameter").selectOption("steps");
     await sheet.getByRole("button", { name: "Fill the panes" }).click();
@@ -230,6 +220,6 @@ test.describe("on a phone", () => {
     await expect(pane(page, 4)).toBeVisible();
     await run.click();
     await waitDone([1, 2, 3, 4].map((n) => pane(page, n)));
-    await shot(page, "phone-4-panes");
+    await shot(page, "playground", "phone-4-panes");
   });
 });

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdir } from "node:fs/promises";
 import { promisify } from "node:util";
-import { type APIRequestContext, expect } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { e2eDataDir } from "../playwright.config";
 
 const exec = promisify(execFile);
@@ -31,4 +32,24 @@ export async function runTask(request: APIRequestContext, key: string, body: unk
     )
     .toMatch(/^(success|fail)$/);
   return data;
+}
+
+export const password = "correct horse battery staple";
+
+export const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+/** Signs up through the form (the $10 credit is there at once) and waits for the dashboard. */
+export async function signUp(page: Page, email: string): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** A full-page screenshot into `test-results/screenshots/<folder>`: the folders the closing notes name. */
+export async function shot(page: Page, folder: string, name: string): Promise<void> {
+  const dir = `test-results/screenshots/${folder}`;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }

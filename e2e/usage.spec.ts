@@ -1,19 +1,11 @@
-import { readFile, mkdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, type Page, test } from "@playwright/test";
-import { cli, runTask } from "./support";
+import { expect, test } from "@playwright/test";
+import { cli, password, runTask, shot } from "./support";
 
-const password = "correct horse battery staple";
-/** The closing note names this folder: the screenshots the issue asks for. */
-const shots = "test-results/screenshots/usage";
 const PRO = "flux-2-pro-text-to-image-1k";
 const FLEX = "flux-2-flex-text-to-image-1k";
-
-async function shot(page: Page, name: string) {
-  await mkdir(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
 
 function micros(text: string): number {
   const match = /\$([\d,]+\.\d+)/.exec(text);
@@ -85,7 +77,7 @@ test("usage and the task log match the ledger after API and playground tasks; a 
   await expect(page.getByTestId("usage-total-tasks")).toHaveText("7");
   expect(micros(await page.locator(`tr[data-model="${PRO}"]`).getByTestId("model-spend").innerText())).toBe(proSpend);
   expect(micros(await page.locator(`tr[data-model="${FLEX}"]`).getByTestId("model-spend").innerText())).toBe(flexSpend);
-  await shot(page, "usage-desktop");
+  await shot(page, "usage", "usage-desktop");
 
   const filters = page.getByRole("form", { name: "Filter usage" });
   await filters.getByLabel("Model").selectOption(FLEX);
@@ -104,7 +96,7 @@ test("usage and the task log match the ledger after API and playground tasks; a 
   await page.goto("/dashboard/tasks");
   const log = page.getByRole("region", { name: "Tasks" });
   await expect(log.locator("tr[data-task-id]")).toHaveCount(7);
-  await shot(page, "task-log-desktop");
+  await shot(page, "usage", "task-log-desktop");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
   const [, ...rows] = (await readFile(await download.path(), "utf8")).trimEnd().split(/\r?\n/);
   expect(rows).toHaveLength(7);
@@ -116,7 +108,7 @@ test("usage and the task log match the ledger after API and playground tasks; a 
   const attempts = page.getByRole("region", { name: "Callback attempts" });
   await expect(attempts.locator("tbody tr")).toHaveCount(1);
   await expect(attempts).toContainText("200");
-  await shot(page, "task-detail-desktop");
+  await shot(page, "usage", "task-detail-desktop");
   await page.getByRole("button", { name: "Redeliver" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Queued" })).toBeVisible();
   await expect.poll(() => received.length, { timeout: 15_000 }).toBe(2);
@@ -127,11 +119,11 @@ test("usage and the task log match the ledger after API and playground tasks; a 
   }).toPass({ timeout: 15_000 });
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, "task-detail-phone");
+  await shot(page, "usage", "task-detail-phone");
   await page.goto("/dashboard/tasks");
-  await shot(page, "task-log-phone");
+  await shot(page, "usage", "task-log-phone");
   await page.goto("/dashboard/usage?range=7");
-  await shot(page, "usage-phone");
+  await shot(page, "usage", "usage-phone");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   receiver.close();
 });

@@ -36,6 +36,8 @@ const envSchema = z.object({
    * "approval" (when an operator approves: `npm run cli -- users:approve`).
    */
   SIGNUP_GRANT_POLICY: z.enum(["verified", "signup", "approval"]).optional(),
+  /** Sign-ups one address may make per hour: each carries the free grant, so scripted sign-ups are capped. */
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Sign-up credits given per hour across the whole instance, whatever the addresses. */
   SIGNUP_GRANTS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(50),
   /** Playground runs a signed-out visitor may start per hour from one address (simulator only). */

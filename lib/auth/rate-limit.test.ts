@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { assertMagicLinkAllowed, limitPasswordSignIn, signInDelayMs } from "./rate-limit";
+import { assertMagicLinkAllowed, assertSignUpAllowed, limitPasswordSignIn, signInDelayMs } from "./rate-limit";
 
 const wrong = () => Promise.resolve(null);
 const right = () => Promise.resolve({ id: "usr_1" });
@@ -82,5 +83,16 @@ describe("limitPasswordSignIn under parallel attempts", () => {
     const outcomes = await Promise.allSettled(Array.from({ length: 40 }, () => limitPasswordSignIn(email, mine, slowWrong)));
     expect(checked).toBe(5);
     expect(outcomes.filter((o) => o.status === "rejected")).toHaveLength(35);
+  });
+});
+
+describe("assertSignUpAllowed", () => {
+  it("allows SIGNUPS_PER_ADDRESS_PER_HOUR sign-ups from one address, then refuses it and only it", async () => {
+    const mine = address();
+    for (let i = 0; i < env.SIGNUPS_PER_ADDRESS_PER_HOUR; i++) await assertSignUpAllowed(mine);
+    const refusal = await assertSignUpAllowed(mine).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).message).toBe("Too many sign-ups from this network, try again in 60 minutes");
+    await expect(assertSignUpAllowed(address())).resolves.toBeUndefined();
   });
 });

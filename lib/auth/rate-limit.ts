@@ -1,5 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { consume, peek, refund, resetLimit, type RateLimitResult } from "@/lib/ratelimit";
 
@@ -19,7 +20,7 @@ const linksPerEmail = { points: 5, durationSec: 900 };
 const linksPerAddress = { points: 20, durationSec: 900 };
 
 // Every sign-up carries the free grant, so scripted sign-ups from one address are capped.
-const signUpPerAddress = { points: 20, durationSec: 3600 };
+const signUpPerAddress = { points: env.SIGNUPS_PER_ADDRESS_PER_HOUR, durationSec: 3600 };
 
 function inMinutes(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
