@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
+import { cli, signUp, uniqueEmail } from "./support";
 
 /** The closing note names this folder: the screenshots the issue asks for. */
 const shots = "test-results/screenshots/catalog";
@@ -77,4 +78,29 @@ test("a misspelled slug answers 404, suggests the model it meant and pre-fills t
   await suggestion.getByRole("link", { name: "FLUX.2 [flex]" }).click();
   await expect(page).toHaveURL(/\/models\/family\/flux-2-flex$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("FLUX.2 [flex]");
+});
+
+test("an admin pins a playground image as a variant's example: its page and its family's card show it", async ({ page }) => {
+  test.setTimeout(90_000);
+  const email = uniqueEmail("pin");
+  await signUp(page, email);
+  await cli("users:admin", email);
+  await page.goto("/playground?models=flux-2-pro-text-to-image-1k,flux-2-flex-text-to-image-1k");
+  await page.getByLabel("Prompt", { exact: true }).fill("a lighthouse at dusk, for the catalog");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  const first = page.getByRole("region", { name: "Pane 1", exact: true });
+  await expect(first.getByTestId("pane-state")).toHaveText(/^Done/, { timeout: 30_000 });
+
+  await first.getByRole("link", { name: "Task details" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/tasks\/task_/);
+  await page.getByRole("button", { name: /^Pin as example of FLUX\.2 \[pro\]/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Pin as example" }).click();
+  await expect(page.getByText(/^Pinned as the example of FLUX\.2 \[pro\]/)).toBeVisible();
+
+  await page.goto("/models/flux-2-pro-text-to-image-1k");
+  const example = page.getByRole("img", { name: /Example from FLUX\.2 \[pro\].*lighthouse at dusk/ });
+  await expect(example).toBeVisible();
+  expect(await example.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await page.goto("/models");
+  await expect(page.getByRole("img", { name: /lighthouse at dusk/ }).first()).toBeVisible();
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { Code2, Download, RotateCcw, Trophy, X } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -47,6 +48,7 @@ export function PaneCard({
   isWinner,
   isBusy,
   now,
+  canOpenTask,
   actions,
   onChange,
   onRemove,
@@ -58,6 +60,8 @@ export function PaneCard({
   speeds: VariantSpeeds;
   isTest: boolean;
   aspectRatio: string;
+  /** Signed in: the pane's task is the account's own, with a page in the task log. */
+  canOpenTask: boolean;
   canRemove: boolean;
   /** Keyed by the path under the pane: "variant", "params.steps", "promptAddition". */
   errors: Record<string, string>;
@@ -220,6 +224,11 @@ export function PaneCard({
                 <Code2 aria-hidden />
                 Copy as code
               </Button>
+            )}
+            {canOpenTask && result.taskId && !isHidden && (
+              <Link href={`/dashboard/tasks/${result.taskId}`} className={buttonVariants({ variant: "ghost", size: "sm" })}>
+                Task details
+              </Link>
             )}
           </div>
         </div>

@@ -367,6 +367,7 @@ export function PlaygroundWorkspace({
                 isWinner={run?.winnerPaneId != null && resultFor(i)?.id === run.winnerPaneId}
                 isBusy={isBusy}
                 now={now}
+                canOpenTask={initialBalance !== null}
                 actions={actions}
                 onChange={(next) => setPanes((list) => list.map((p) => (p.key === draft.key ? next : p)))}
                 onRemove={() => setPaneCount(panes.filter((p) => p.key !== draft.key))}
