@@ -106,7 +106,9 @@ function svgFor(spec: RenderSpec): { svg: string; background: string } {
   const roomLines = Math.floor((height * 0.8 - titleSize * 2.6 - bodySize * 2) / (bodySize * 1.3));
   const promptLines = wrapText(xmlSafe(spec.prompt), lineChars, Math.max(1, Math.min(maxPromptLines, roomLines)));
   const lines = [
-    { text: spec.model, size: titleSize, weight: "bold" },
+    // The model only shapes the pixels (it is in the hash), never the text: a blind playground
+    // comparison must not name its variants in their images.
+    { text: "Simulated image", size: titleSize, weight: "bold" },
     ...promptLines.map((text) => ({ text, size: bodySize, weight: "normal" })),
     { text: `seed ${spec.seed} · ${width}×${height} ${spec.format}`, size: bodySize, weight: "normal" },
   ];
