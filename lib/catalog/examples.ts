@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { extensionFor, newMediaId, storageKeyFor, thumbnailKeyFor, type MediaContentType } from "@/lib/media";
 import { mediaStorage } from "@/lib/media/configured";
 import { MEDIA_ID_PATTERN } from "@/lib/media/keys";
-import type { StoredMedia } from "@/lib/media/storage";
+import { readAll } from "@/lib/media/thumbnails";
 
 /** A variant's pinned example: a copy of a delivered image, served under /media like any result. */
 export type ExampleImage = {
@@ -65,10 +65,6 @@ export const pinExampleInput = z.object({
 
 const variantSlugInput = z.string().min(1).max(200);
 
-async function readAll(stored: StoredMedia): Promise<Uint8Array> {
-  return stored.body instanceof Uint8Array ? stored.body : new Uint8Array(await new Response(stored.body).arrayBuffer());
-}
-
 async function deleteFiles(keys: string[]): Promise<void> {
   const storage = mediaStorage();
   // A file left behind is removed by housekeeping's orphan sweep, so a failed delete is not an error.
@@ -105,15 +101,13 @@ export async function pinExample(
   if (!variant) throw new AppError("not_found", `No model ${variantSlug} in the catalog.`, { param: "variantSlug" });
 
   const storage = mediaStorage();
-  const [original, thumb] = await Promise.all([storage.get(media.storageKey), storage.get(media.thumbKey)]);
-  if (!original || !thumb) throw new AppError("not_found", "The image's file is no longer stored.", { param: "mediaId" });
+  const original = await storage.get(media.storageKey);
+  if (!original) throw new AppError("not_found", "The image's file is no longer stored.", { param: "mediaId" });
   const contentType = media.contentType as MediaContentType;
   const copyId = newMediaId();
   const copy = { storageKey: storageKeyFor(copyId, extensionFor(contentType)), thumbKey: thumbnailKeyFor(copyId) };
-  await Promise.all([
-    readAll(original).then((bytes) => storage.put(copy.storageKey, bytes, contentType)),
-    readAll(thumb).then((bytes) => storage.put(copy.thumbKey, bytes, "image/webp")),
-  ]);
+  // The copy's thumbnail is made when first asked for, as a task's is.
+  await storage.put(copy.storageKey, await readAll(original), contentType);
 
   const prompt = (media.task.input as { prompt?: unknown } | null)?.prompt;
   const data = {

@@ -2,6 +2,7 @@ import "server-only";
 import { mediaStorage } from "./configured";
 import { isValidDownloadSignature } from "./links";
 import { findServableMedia, parseMediaFileName } from "./lookup";
+import { readThumbnail } from "./thumbnails";
 
 /** Pinned examples never expire; a year is as long as caches are asked to keep anything. */
 const EXAMPLE_MAX_AGE_SEC = 365 * 24 * 3600;
@@ -30,7 +31,7 @@ export async function serveMedia(fileName: string, search: URLSearchParams): Pro
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
   }
-  const stored = await mediaStorage().get(key);
+  const stored = name.thumbnail ? await readThumbnail(mediaStorage(), media) : await mediaStorage().get(key);
   if (!stored) return notFound();
   const maxAge = media.expiresAt ? Math.max(0, Math.floor((media.expiresAt.getTime() - Date.now()) / 1000)) : EXAMPLE_MAX_AGE_SEC;
   return new Response(stored.body as BodyInit, {

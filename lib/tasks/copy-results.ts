@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { extensionFor, inspectImage, newMediaId, storageKeyFor, thumbnail, thumbnailKeyFor, UnsupportedImageError } from "@/lib/media";
+import { extensionFor, inspectImage, newMediaId, storageKeyFor, thumbnailKeyFor, UnsupportedImageError } from "@/lib/media";
 import { mediaStorage } from "@/lib/media/configured";
 import type { UpstreamImage } from "@/lib/providers/types";
 import type { MediaRecord } from "./transitions";
@@ -42,7 +42,7 @@ function bytesOf(image: UpstreamImage): Promise<Uint8Array> {
   return Promise.resolve(new Uint8Array(Buffer.from(image.base64, "base64")));
 }
 
-/** One image into storage: the original and its thumbnail written side by side. */
+/** One image into storage; its thumbnail is made when first asked for (lib/media/thumbnails.ts). */
 async function copyOne(image: UpstreamImage, position: number, expiresAt: Date, stored: MediaRecord[]): Promise<void> {
   const bytes = await bytesOf(image);
   const info = await inspectImage(bytes).catch((error: unknown) => {
@@ -63,15 +63,11 @@ async function copyOne(image: UpstreamImage, position: number, expiresAt: Date, 
   };
   // Listed before writing, so that a failure anywhere discards whatever part of it was written.
   stored.push(record);
-  const storage = mediaStorage();
-  await Promise.all([
-    storage.put(record.storageKey, bytes, info.contentType),
-    thumbnail(bytes).then((thumb) => storage.put(record.thumbKey, thumb, "image/webp")),
-  ]);
+  await mediaStorage().put(record.storageKey, bytes, info.contentType);
 }
 
 /**
- * Copies every result image into our media storage with a thumbnail, before the upstream's URL
+ * Copies every result image into our media storage, before the upstream's URL
  * lapses; the images of one task side by side, since the task waits for the last. On failure
  * nothing stays behind. The caller deletes the copies if its transition loses.
  */
