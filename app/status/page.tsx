@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { AlertTriangle, CheckCircle2, CircleDashed } from "lucide-react";
 import Link from "next/link";
+import { FiguresAgeNote } from "@/components/catalog/figures-age";
 import { formatRuns, formatSuccessRate } from "@/components/catalog/figures-labels";
 import { StatusBadge } from "@/components/catalog/status-badge";
-import { relativeTime } from "@/components/keys/relative-time";
 import { Card } from "@/components/ui/card";
 import { DEGRADED_FAILURE_RATE, loadSiteStatus, MIN_RUNS_FOR_RATE, type FamilyHealth, type ProviderHealth } from "@/lib/status";
 import { formatLatency } from "@/lib/utils/duration";
@@ -88,7 +88,6 @@ export default async function StatusPage() {
   const now = new Date();
   const status = await loadSiteStatus(now);
   const look = overallStyles[status.overall.level];
-  const { figures } = status;
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-10 sm:px-6">
@@ -104,21 +103,7 @@ export default async function StatusPage() {
         <look.Icon aria-hidden className={cn("mt-0.5 size-5 shrink-0", look.icon)} />
         <div className="space-y-1">
           <p className="font-semibold">{status.overall.headline}</p>
-          <p className="text-sm text-muted-foreground">
-            {figures.kind === "missing" ? (
-              "No live figures yet: nothing has run in the last 7 days, or the figures job has not run since."
-            ) : (
-              <>
-                Figures from <time dateTime={figures.computedAt.toISOString()}>{relativeTime(figures.computedAt, now.getTime())}</time>.
-                {figures.kind === "stale" && (
-                  <strong className="font-medium text-foreground">
-                    {" "}
-                    They are more than an hour old: the worker that recomputes them every 5 minutes may not be running.
-                  </strong>
-                )}
-              </>
-            )}
-          </p>
+          <FiguresAgeNote computedAt={status.figureDates} now={now} />
           {status.isAllSimulated && (
             <p className="text-sm text-muted-foreground">
               Every run counted here was served by the built-in simulator, not a real provider: the figures show this

@@ -13,6 +13,7 @@ import { CompareToggle } from "./compare-toggle";
 import { ExampleImageFrame } from "./example-image";
 import { StatusBadge } from "./status-badge";
 import { VariantBadges } from "./variant-badges";
+import { FiguresAgeNote } from "./figures-age";
 import { VariantFiguresList } from "./variant-figures";
 import { formatReleaseDate } from "./variant-labels";
 import { VariantPrice } from "./variant-price";
@@ -29,6 +30,7 @@ export function ModelHeader({
   status,
   priceNote,
   figures,
+  figuresAt,
   example,
   exampleActions,
   isSignedIn,
@@ -37,6 +39,8 @@ export function ModelHeader({
   status?: ServingStatus;
   priceNote?: ReactNode;
   figures?: VariantFigures | null;
+  /** The time the page was rendered, against which the figures' age is told. */
+  figuresAt?: Date;
   example?: ExampleImage | null;
   exampleActions?: ReactNode;
   isSignedIn: boolean;
@@ -95,8 +99,9 @@ export function ModelHeader({
               <CompareToggle slug={variant.slug} name={variant.displayName} />
             </div>
             {figures !== undefined && (
-              <div className="border-t pt-4">
+              <div className="space-y-2 border-t pt-4">
                 <VariantFiguresList figures={figures} />
+                {figures && figuresAt && <FiguresAgeNote computedAt={[figures.computedAt]} now={figuresAt} className="text-xs text-muted-foreground" />}
               </div>
             )}
             <div className="space-y-1.5 border-t pt-4">

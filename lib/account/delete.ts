@@ -4,14 +4,13 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { forgetAccountKeys } from "@/lib/keys";
 import { mediaStorage } from "@/lib/media/configured";
+import { FINAL_DISPUTE_STATUSES } from "@/lib/payments/disputes";
 import type { MediaStorage } from "@/lib/media/storage";
 import { deleteAccountInput, type DeleteAccountInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
 const IN_FLIGHT = ["waiting", "queuing", "generating"] as const;
-/** A dispute in these states is over; any other is open. The same list as lib/payments/disputes.ts's FINAL. */
-const DISPUTE_OVER = ["won", "warning_closed", "prevented", "lost"];
 
 export type DeletedAccount = { accountId: string; mediaFiles: number; mediaFilesFailed: number };
 
@@ -28,7 +27,7 @@ async function assertClosable(tx: Tx, accountId: string): Promise<void> {
   if (running > 0) {
     throw new AppError("conflict", `Wait for ${plural(running, "running task", "running tasks")} to finish, then try again.`);
   }
-  const disputes = await tx.stripeDispute.count({ where: { accountId, status: { notIn: DISPUTE_OVER } } });
+  const disputes = await tx.stripeDispute.count({ where: { accountId, status: { notIn: FINAL_DISPUTE_STATUSES } } });
   if (disputes > 0) {
     throw new AppError(
       "conflict",

@@ -11,7 +11,7 @@ import type { DisputeObject } from "./schemas";
 /** Dispute statuses that end it in the account's favour (or as an inquiry that never became one). */
 const RESOLVED_IN_FAVOUR = ["won", "warning_closed", "prevented"];
 /** Statuses no later event moves a dispute out of: a late "created" must not reopen a closed one. */
-const FINAL = [...RESOLVED_IN_FAVOUR, "lost"];
+export const FINAL_DISPUTE_STATUSES = [...RESOLVED_IN_FAVOUR, "lost"];
 
 /**
  * Records a dispute's status and sets the account's freeze from all its disputes: frozen while any
@@ -29,7 +29,7 @@ export async function applyDispute(event: Stripe.Event, dispute: DisputeObject):
       INSERT INTO "StripeDispute" ("id", "accountId", "status", "amountMicros", "updatedAt")
       VALUES (${dispute.id}, ${accountId}, ${dispute.status}, ${BigInt(dispute.amount * MICROS_PER_CENT)}, now())
       ON CONFLICT ("id") DO UPDATE SET "status" = EXCLUDED."status", "updatedAt" = now()
-      WHERE NOT ("StripeDispute"."status" = ANY(${FINAL}::text[]))`;
+      WHERE NOT ("StripeDispute"."status" = ANY(${FINAL_DISPUTE_STATUSES}::text[]))`;
     if (dispute.status === "lost" && dispute.currency === "usd" && dispute.amount > 0) {
       const amountMicros = dispute.amount * MICROS_PER_CENT;
       await debitOnce(tx, "dispute", {

@@ -2,7 +2,7 @@ import "server-only";
 import { listVariants } from "@/lib/catalog";
 import { servingStatus, type ServingStatus } from "@/lib/catalog/serving";
 import { readVariantStats } from "@/lib/stats";
-import { figuresAge, overallStatus, type FiguresAge, type OverallStatus } from "./overall";
+import { overallStatus, type OverallStatus } from "./overall";
 
 export type VariantHealth = {
   slug: string;
@@ -27,7 +27,8 @@ export type ProviderHealth = {
 
 export type SiteStatus = {
   overall: OverallStatus;
-  figures: FiguresAge;
+  /** When each variant's figures were computed (FiguresAgeNote judges their age). */
+  figureDates: Date[];
   /** Every counted run was the built-in simulator's: the figures say nothing about real upstreams. */
   isAllSimulated: boolean;
   providers: ProviderHealth[];
@@ -81,7 +82,7 @@ export async function loadSiteStatus(now = new Date()): Promise<SiteStatus> {
   const ran = [...stats.values()].filter((f) => f.requests > 0);
   return {
     overall: overallStatus(list),
-    figures: figuresAge([...stats.values()].map((f) => f.computedAt), now),
+    figureDates: [...stats.values()].map((f) => f.computedAt),
     isAllSimulated: ran.length > 0 && ran.every((f) => f.isSimulated),
     providers: list,
   };

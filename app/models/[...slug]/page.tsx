@@ -103,6 +103,7 @@ export default async function ModelPage({ params }: Props) {
         variant={variant}
         status={statuses.get(variant.slug)}
         figures={ownFigures}
+        figuresAt={new Date()}
         example={example}
         isSignedIn={user !== null}
         exampleActions={
