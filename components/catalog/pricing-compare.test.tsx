@@ -1,31 +1,21 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { VariantView } from "@/lib/catalog/types";
+import { testVariant } from "@/lib/testing/variant-view";
 import { PricingCompare } from "./pricing-compare";
 
 function variant(priceMicros: number, referencePriceMicros: number | null, referenceSource: string | null): VariantView {
-  return {
-    slug: "flux-2-pro-text-to-image-1k",
+  return testVariant("flux-2-pro-text-to-image-1k", {
     displayName: "FLUX.2 [pro]",
-    aliases: [],
     provider: { slug: "black-forest-labs", name: "Black Forest Labs" },
-    family: { slug: "flux-2-pro", name: "FLUX.2 [pro]" },
-    modality: "image",
-    task: "text_to_image",
     resolutionTier: "1K",
     priceMicros,
     priceCredits: priceMicros / 7000,
     referencePriceMicros,
     referenceSource,
-    upstreamCostMicros: null,
-    parameters: [],
-    status: "operational",
-    releaseDate: "2025-11-25",
     description: "A model.",
     useCases: ["Posters"],
-    relatedSlugs: [],
-    featured: false,
-  };
+  });
 }
 
 const comparisonText = (html: string) =>

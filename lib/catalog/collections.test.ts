@@ -3,31 +3,10 @@ import type { VariantFigures } from "@/lib/stats/types";
 import { buildCollection, collections, collectionSlugs, findCollection, textInImagesSlugs } from "./collections";
 import { catalogSource } from "./source";
 import type { VariantView } from "./types";
+import { testVariant } from "@/lib/testing/variant-view";
 
 function variant(slug: string, over: Partial<VariantView> = {}): VariantView {
-  return {
-    slug,
-    displayName: slug,
-    aliases: [],
-    provider: { slug: "p", name: "P" },
-    family: { slug: "f", name: "F" },
-    modality: "image",
-    task: "text_to_image",
-    resolutionTier: null,
-    priceMicros: 35_000,
-    priceCredits: 5,
-    referencePriceMicros: null,
-    referenceSource: null,
-    upstreamCostMicros: null,
-    parameters: [],
-    status: "operational",
-    releaseDate: "2025-01-01",
-    description: "",
-    useCases: [],
-    relatedSlugs: [],
-    featured: false,
-    ...over,
-  };
+  return testVariant(slug, { provider: { slug: "p", name: "P" }, family: { slug: "f", name: "F" }, releaseDate: "2025-01-01", ...over });
 }
 
 const median = (medianLatencyMs: number | null, requests = 5): VariantFigures => ({

@@ -12,35 +12,22 @@ import {
 } from "./compare";
 import type { ParamDescriptor } from "./params";
 import type { VariantView } from "./types";
+import { testVariant } from "@/lib/testing/variant-view";
 
 const steps: ParamDescriptor = { name: "steps", label: "Steps", description: "Sampling steps.", type: "integer", min: 1, max: 50, default: 28 };
 const seed: ParamDescriptor = { name: "seed", label: "Seed", description: "Seed.", type: "integer", min: 0, max: 2_147_483_647 };
 const format: ParamDescriptor = { name: "output_format", label: "Format", description: "Format.", type: "enum", options: ["png", "jpeg"], default: "png" };
 
 function variant(slug: string, over: Partial<VariantView> = {}): VariantView {
-  return {
-    slug,
+  return testVariant(slug, {
     displayName: slug.toUpperCase(),
-    aliases: [],
-    provider: { slug: "bfl", name: "Black Forest Labs" },
     family: { slug: "flux-2-flex", name: "FLUX.2 [flex]" },
-    modality: "image",
-    task: "text_to_image",
     resolutionTier: "1K",
     priceMicros: 98_000,
     priceCredits: 14,
-    referencePriceMicros: null,
-    referenceSource: null,
-    upstreamCostMicros: null,
     parameters: [seed],
-    status: "operational",
-    releaseDate: "2025-11-25",
-    description: "",
-    useCases: [],
-    relatedSlugs: [],
-    featured: false,
     ...over,
-  };
+  });
 }
 
 function figures(requests: number, successes: number, medianLatencyMs: number | null): VariantFigures {

@@ -2,31 +2,10 @@ import { describe, expect, it } from "vitest";
 import { familyExample, familyStatus, groupFamilies, variantPickerGrid } from "./families";
 import type { ServingStatus } from "./serving";
 import type { VariantView } from "./types";
+import { testVariant } from "@/lib/testing/variant-view";
 
 function variant(slug: string, family: string, over: Partial<VariantView> = {}): VariantView {
-  return {
-    slug,
-    displayName: slug,
-    aliases: [],
-    provider: { slug: "bfl", name: "Black Forest Labs" },
-    family: { slug: family, name: family.toUpperCase() },
-    modality: "image",
-    task: "text_to_image",
-    resolutionTier: null,
-    priceMicros: 35_000,
-    priceCredits: 5,
-    referencePriceMicros: null,
-    referenceSource: null,
-    upstreamCostMicros: null,
-    parameters: [],
-    status: "operational",
-    releaseDate: "2025-11-25",
-    description: `${slug} description`,
-    useCases: ["posters"],
-    relatedSlugs: [],
-    featured: false,
-    ...over,
-  };
+  return testVariant(slug, { family: { slug: family, name: family.toUpperCase() }, description: `${slug} description`, useCases: ["posters"], ...over });
 }
 
 const flex = [
