@@ -13,6 +13,7 @@ import { newId } from "@/lib/ids";
 import { diskStorage, newMediaId, storageKeyFor, thumbnailKeyFor, type MediaStorage } from "@/lib/media";
 import { findHoldDrift } from "@/lib/tasks/reconcile";
 import { finishTask } from "@/lib/tasks/transitions";
+import { newSigningSecret } from "@/lib/webhooks";
 import { call, jsonRequest, newKey } from "@/lib/testing/fixtures";
 import { withScratchDatabase } from "@/lib/testing/scratch-db";
 import { deleteAccount } from "./delete";
@@ -43,7 +44,7 @@ async function populatedUser() {
   await db.account.update({
     where: { id: accountId },
     data: {
-      webhookSecret: "whsec_dGhpcy1pcy1hLXNlY3JldC12YWx1ZQ",
+      webhookSecret: newSigningSecret(),
       stripeCustomerId: `cus_${randomUUID().slice(0, 8)}`,
       stripePaymentMethodId: "pm_secret_card",
       cardBrand: "visa",
