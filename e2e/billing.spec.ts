@@ -1,16 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { password, uniqueEmail } from "./support";
+import { signUp, uniqueEmail } from "./support";
 
 // Against the local Stripe fake that playwright.config.ts starts beside the app: its Checkout page
 // sends the signed checkout.session.completed webhook, as Stripe would, and returns to the app.
 
 test("sign up, top up $10 by card through Checkout, and see the balance rise by exactly $10.00 without a reload", async ({ page }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(uniqueEmail("topup"));
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signUp(page, uniqueEmail("topup"));
 
   await page.goto("/dashboard/billing");
   const before = await page.getByTestId("balance").first().textContent();
@@ -41,11 +37,7 @@ test("sign up, top up $10 by card through Checkout, and see the balance rise by 
 });
 
 test("a cancelled checkout says so and charges nothing", async ({ page }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(uniqueEmail("cancel"));
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signUp(page, uniqueEmail("cancel"));
 
   await page.goto("/dashboard/billing");
   await page.getByRole("button", { name: "$50", exact: true }).click();

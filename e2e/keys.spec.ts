@@ -1,21 +1,14 @@
 import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
+import { signUp, uniqueEmail } from "./support";
 
 /** The closing note names this folder: the screenshots the issue asks for. */
 const shots = "test-results/screenshots/catalog";
 
-async function signUp(page: Page) {
-  const email = `keys-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/dashboard/);
-}
 
 test("create a key, see it once, copy it, use it on the API, revoke it", async ({ page, context, request }) => {
   test.setTimeout(90_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signUp(page);
+  await signUp(page, uniqueEmail("keys"));
   await page.goto("/dashboard/keys");
   await expect(page.getByRole("heading", { name: "No API keys yet" })).toBeVisible();
 
@@ -75,7 +68,7 @@ test("first key from the empty state, then rolls: with a grace period both keys 
   request,
 }) => {
   test.setTimeout(90_000);
-  await signUp(page);
+  await signUp(page, uniqueEmail("keys"));
   await page.goto("/dashboard/keys");
   // The empty state gives way to the list as the key is created: the key must still be shown.
   await page.getByRole("button", { name: "Create your first key" }).click();
@@ -147,7 +140,7 @@ const balanceStatus = async (request: APIRequestContext, key: string) =>
 test("Enter twice on a new key copies it and keeps it shown until Done; Escape only warns", async ({ page, context }) => {
   test.setTimeout(60_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signUp(page);
+  await signUp(page, uniqueEmail("keys"));
   await page.goto("/dashboard/keys");
   await page.getByRole("button", { name: "Create your first key" }).click();
   const form = page.getByRole("dialog", { name: "Create an API key" });
@@ -184,7 +177,7 @@ test("Enter twice on a new key copies it and keeps it shown until Done; Escape o
 
 test("edit a key: rename it, change its limits, see a message for a bad cap; the name survives a reload", async ({ page, request }) => {
   test.setTimeout(60_000);
-  await signUp(page);
+  await signUp(page, uniqueEmail("keys"));
   await page.goto("/dashboard/keys");
   await page.getByRole("button", { name: "Create your first key" }).click();
   let form = page.getByRole("dialog", { name: "Create an API key" });
@@ -221,7 +214,7 @@ test("edit a key: rename it, change its limits, see a message for a bad cap; the
 
 test("a rolled key gets its own name, and revoking the right one by its start leaves the other working", async ({ page, request }) => {
   test.setTimeout(90_000);
-  await signUp(page);
+  await signUp(page, uniqueEmail("keys"));
   await page.goto("/dashboard/keys");
   await page.getByRole("button", { name: "Create your first key" }).click();
   const form = page.getByRole("dialog", { name: "Create an API key" });
@@ -261,7 +254,7 @@ test("a rolled key gets its own name, and revoking the right one by its start le
 
 test("the settings page names what is wrong with a cap, in the browser and from the server", async ({ page }) => {
   test.setTimeout(60_000);
-  await signUp(page);
+  await signUp(page, uniqueEmail("keys"));
   await page.goto("/dashboard/settings");
   const daily = page.getByLabel("Daily cap (USD)");
   for (const [value, message] of [
@@ -291,7 +284,7 @@ test.describe("on a phone", () => {
 
   test("the keys page and the create dialog fit the screen and explain mistakes", async ({ page }) => {
     test.setTimeout(60_000);
-    await signUp(page);
+    await signUp(page, uniqueEmail("keys"));
     await page.goto("/dashboard/keys");
     await page.getByRole("button", { name: "Create your first key" }).click();
     const form = page.getByRole("dialog", { name: "Create an API key" });
@@ -314,7 +307,7 @@ test.describe("on a 390 px phone", () => {
 
   test("the keys list with a rolled and a revoked key fits the screen", async ({ page }) => {
     test.setTimeout(60_000);
-    await signUp(page);
+    await signUp(page, uniqueEmail("keys"));
     await page.goto("/dashboard/keys");
     await page.getByRole("button", { name: "Create your first key" }).click();
     const form = page.getByRole("dialog", { name: "Create an API key" });

@@ -1,13 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { password, shot, uniqueEmail } from "./support";
+import { shot, signUp, uniqueEmail } from "./support";
 
-async function signUp(page: Page, tag: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(uniqueEmail(tag));
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 const pane = (page: Page, n: number) => page.getByRole("region", { name: `Pane ${n}`, exact: true });
 
@@ -42,7 +35,7 @@ test("compare Flex 1K at 8 steps with Pro 1K: cost before, live progress, images
   browser,
 }) => {
   test.setTimeout(120_000);
-  await signUp(page, "playground");
+  await signUp(page, uniqueEmail("playground"));
   await page.goto("/playground");
   await pickModel(page, 1, "flex", /FLUX\.2 \[flex\] · text-to-image · 1K/);
   await pickModel(page, 2, "pro", /FLUX\.2 \[pro\] · text-to-image · 1K/);
@@ -115,7 +108,7 @@ test("compare Flex 1K at 8 steps with Pro 1K: cost before, live progress, images
 
 test("one pane forced to fail shows its reason, the other succeeds, and only the success is charged", async ({ page }) => {
   test.setTimeout(90_000);
-  await signUp(page, "playground-fail");
+  await signUp(page, uniqueEmail("playground-fail"));
   await page.goto("/playground");
   await page.getByLabel("Test mode").uncheck();
   await promptBox(page).fill("a bowl of ramen, top-down");
@@ -140,7 +133,7 @@ test("one pane forced to fail shows its reason, the other succeeds, and only the
 
 test("blind mode hides the variants until the vote; a sweep over steps makes four panes", async ({ page }) => {
   test.setTimeout(90_000);
-  await signUp(page, "playground-blind");
+  await signUp(page, uniqueEmail("playground-blind"));
   await page.goto("/playground");
   await page.getByLabel("Blind comparison").check();
   await promptBox(page).fill("a paper crane on a desk");
@@ -166,7 +159,7 @@ test("blind mode hides the variants until the vote; a sweep over steps makes fou
 
 test("keyboard only: Tab, Enter and Ctrl+Enter pick a model and run a two-pane comparison", async ({ page }) => {
   test.setTimeout(60_000);
-  await signUp(page, "playground-keys");
+  await signUp(page, uniqueEmail("playground-keys"));
   await page.goto("/playground");
   const focusByTab = async (target: Locator) => {
     for (let i = 0; i < 60 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { cli, password, runTask, shot } from "./support";
+import { cli, runTask, shot, signUp } from "./support";
 
 const PRO = "flux-2-pro-text-to-image-1k";
 const FLEX = "flux-2-flex-text-to-image-1k";
@@ -31,11 +31,7 @@ test("usage and the task log match the ledger after API and playground tasks; a 
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
   const email = `usage-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signUp(page, email);
   await expect(page.getByRole("heading", { name: "Make your first call" })).toBeVisible();
   const alpha = (await cli("keys:create", email, "--name", "alpha")).at(-1)!;
   const beta = (await cli("keys:create", email, "--name", "beta")).at(-1)!;

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import type { ExampleImage } from "@/lib/catalog/examples";
 import type { FamilySummary } from "@/lib/catalog/families";
 import { formatUsd } from "@/lib/catalog/pricing";
 import type { ServingStatus } from "@/lib/catalog/serving";
 import { ExampleImageFrame } from "./example-image";
+import { FamilyCapabilities, variantCount } from "./family-capabilities";
 import { StatusBadge } from "./status-badge";
-import { taskLabels } from "./variant-labels";
 
 /**
  * A model family as a card. As on a variant card, the name is the one link and its ::after
@@ -25,7 +24,6 @@ export function FamilyCard({
   headingLevel?: "h2" | "h3";
 }) {
   const Heading = headingLevel;
-  const count = family.variants.length;
   return (
     <article className="relative flex h-full flex-col overflow-hidden rounded-xl border bg-card shadow-xs transition-colors hover:border-primary/50 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-ring">
       <ExampleImageFrame example={example} name={family.name} />
@@ -45,18 +43,7 @@ export function FamilyCard({
           </div>
           {status && <StatusBadge status={status} />}
         </div>
-        <ul className="flex flex-wrap gap-1.5" aria-label="Capabilities">
-          {family.tasks.map((task) => (
-            <li key={task}>
-              <Badge tone="accent">{taskLabels[task]}</Badge>
-            </li>
-          ))}
-          {family.resolutionTiers.map((tier) => (
-            <li key={tier}>
-              <Badge>{tier}</Badge>
-            </li>
-          ))}
-        </ul>
+        <FamilyCapabilities family={family} />
         <div className="mt-auto flex flex-wrap items-baseline justify-between gap-x-3 border-t pt-3">
           <p>
             <span className="text-sm text-muted-foreground">from</span>{" "}
@@ -64,7 +51,7 @@ export function FamilyCard({
             <span className="text-sm text-muted-foreground">per image</span>
           </p>
           <p className="text-xs text-muted-foreground" data-testid="variant-count">
-            {count === 1 ? "1 variant" : `${count} variants`}
+            {variantCount(family.variants.length)}
           </p>
         </div>
       </div>

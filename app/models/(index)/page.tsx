@@ -6,12 +6,12 @@ import { connection } from "next/server";
 import { FamilyGrid } from "@/components/catalog/family-grid";
 import { VariantGrid } from "@/components/catalog/variant-grid";
 import { buttonVariants } from "@/components/ui/button";
-import { listVariants, parseCatalogFilters, variantExamples } from "@/lib/catalog";
+import { parseCatalogFilters, variantExamples } from "@/lib/catalog";
 import { groupFamilies } from "@/lib/catalog/families";
 import { catalogFiltersQuery } from "@/lib/catalog/filters";
 import { servingStatus } from "@/lib/catalog/serving";
 import { readVariantStats } from "@/lib/stats";
-import { loadFacets } from "./catalog";
+import { loadFacets, loadVariants } from "./catalog";
 
 export const metadata: Metadata = {
   title: "Models and prices",
@@ -42,7 +42,7 @@ export default async function ModelsPage({ searchParams }: Props) {
   // and the results then agree, also without JavaScript.
   const canonical = catalogFiltersQuery(filters);
   if (!isCanonical(query, canonical)) redirect(canonical ? `/models?${canonical}` : "/models");
-  const variants = await listVariants(filters);
+  const variants = await loadVariants(filters);
   const isFiltered = Object.entries(filters).some(([key, value]) => key !== "sort" && value !== undefined);
   const families = isFiltered ? [] : groupFamilies(variants);
   const [statuses, figures, examples] = await Promise.all([

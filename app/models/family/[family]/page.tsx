@@ -4,11 +4,10 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { ExampleImageFrame } from "@/components/catalog/example-image";
+import { FamilyCapabilities, variantCount } from "@/components/catalog/family-capabilities";
 import { StatusBadge } from "@/components/catalog/status-badge";
 import { VariantGrid } from "@/components/catalog/variant-grid";
 import { VariantPicker } from "@/components/catalog/variant-picker";
-import { taskLabels } from "@/components/catalog/variant-labels";
-import { Badge } from "@/components/ui/badge";
 import { formatUsd, getFamily, variantExamples } from "@/lib/catalog";
 import { familyExample, familyStatus, groupFamilies } from "@/lib/catalog/families";
 import { servingStatus } from "@/lib/catalog/serving";
@@ -28,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const summary = groupFamilies(family.variants)[0]!;
   return {
     title: `${family.name}: variants, prices and API`,
-    description: `${family.name} by ${family.provider.name}: ${summary.variants.length} variants from ${formatUsd(summary.minPriceMicros)} per image, through one Lumigate API key.`,
+    description: `${family.name} by ${family.provider.name}: ${variantCount(summary.variants.length)} from ${formatUsd(summary.minPriceMicros)} per image, through one Lumigate API key.`,
     alternates: { canonical: `/models/family/${family.slug}` },
   };
 }
@@ -65,27 +64,15 @@ export default async function FamilyPage({ params }: Props) {
             <div className="min-w-0 space-y-3">
               <p className="text-sm text-muted-foreground">{family.provider.name}</p>
               <h1 className="text-3xl font-semibold tracking-tight text-balance sm:text-4xl">{family.name}</h1>
-              <ul className="flex flex-wrap items-center gap-1.5" aria-label="Capabilities">
-                {summary.tasks.map((task) => (
-                  <li key={task}>
-                    <Badge tone="accent">{taskLabels[task]}</Badge>
-                  </li>
-                ))}
-                {summary.resolutionTiers.map((tier) => (
-                  <li key={tier}>
-                    <Badge>{tier}</Badge>
-                  </li>
-                ))}
-                {status && (
-                  <li>
-                    <StatusBadge status={status} />
-                  </li>
-                )}
-              </ul>
+              <FamilyCapabilities
+                family={summary}
+                extra={status && <StatusBadge status={status} />}
+                className="flex flex-wrap items-center gap-1.5"
+              />
               <p className="max-w-2xl leading-relaxed">{description}</p>
               <p>
                 <span className="text-2xl font-semibold tabular-nums">{priceRange}</span>{" "}
-                <span className="text-sm text-muted-foreground">per image, {summary.variants.length === 1 ? "1 variant" : `${summary.variants.length} variants`}</span>
+                <span className="text-sm text-muted-foreground">per image, {variantCount(summary.variants.length)}</span>
               </p>
             </div>
             <ExampleImageFrame example={familyExample(summary, examples)} name={family.name} size="header" className="rounded-xl border max-md:aspect-[16/9] md:max-w-72" />
